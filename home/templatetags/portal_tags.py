@@ -1,0 +1,57 @@
+from django import template
+from django.utils import timezone
+from django.utils.translation import pgettext_lazy
+from wagtail.models import Site
+
+register = template.Library()
+
+WEEKDAYS = [
+    pgettext_lazy("weekday", "Monday"),
+    pgettext_lazy("weekday", "Tuesday"),
+    pgettext_lazy("weekday", "Wednesday"),
+    pgettext_lazy("weekday", "Thursday"),
+    pgettext_lazy("weekday", "Friday"),
+    pgettext_lazy("weekday", "Saturday"),
+    pgettext_lazy("weekday", "Sunday"),
+]
+
+
+@register.filter
+def vi_date(value, with_weekday=True):
+    """The Vietnamese way of writing a date: "Thứ Năm, 25/11/2021"."""
+    if not value:
+        return ""
+    if hasattr(value, "hour") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    day = value.strftime("%d/%m/%Y")
+    if not with_weekday:
+        return day
+    return f"{WEEKDAYS[value.weekday()]}, {day}"
+
+
+@register.inclusion_tag("home/includes/unit_navigation.html", takes_context=True)
+def unit_navigation(context):
+    """The portal's units, for the header: the live unit pages under the site's root."""
+    from departments.models import DepartmentPage
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    units = DepartmentPage.objects.none()
+    home = None
+    if site is not None:
+        home = site.root_page
+        units = DepartmentPage.objects.live().public().child_of(home).only(
+            "id", "title", "short_name", "url_path", "path", "depth"
+        )
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    links = [
+        (unit, "page" if unit.path == current_path else "true" if current_path.startswith(unit.path) else "")
+        for unit in units
+    ]
+    return {
+        "home": home,
+        "home_current": home is not None and current_path == home.path,
+        "links": links,
+        "request": request,
+    }
