@@ -1,0 +1,222 @@
+"""Builds the demo portal. Every step looks for what it would create first, so a second
+run changes nothing."""
+
+import html
+import io
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from departments.models import DepartmentLeader, DepartmentPage
+from govcms.text import vietnamese_slugify
+from home.models import HomePage, PortalSettings, StandardPage
+from news.models import NewsIndexPage, NewsPage
+
+from .content import ARTICLES, PORTAL, SEED_ARTICLE, UNITS
+from .images import placeholder_jpeg
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "quantri-demo-2026"
+UNIT_NEWS_INDEX_TITLE = "Tin tức"
+
+
+@dataclass
+class Report:
+    created: list = field(default_factory=list)
+
+    def add(self, kind, name):
+        self.created.append((kind, name))
+
+
+def _paragraph(text):
+    return {"type": "paragraph", "value": f"<p>{html.escape(text)}</p>"}
+
+
+def _ensure_image(title, report):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        slug = vietnamese_slugify(title)
+        image = Image(
+            title=title,
+            description=title,
+            file=ImageFile(io.BytesIO(placeholder_jpeg(title)), name=f"{slug}.jpg"),
+        )
+        image.save()
+        report.add("image", title)
+    return image
+
+
+def _ensure_child(parent, model, report, *, title, date=None, tags=(), **fields):
+    """Return the child of ``parent`` with the slug of ``title``, creating and publishing it
+    if it is missing. An existing page is left exactly as it is."""
+    slug = vietnamese_slugify(title)
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = model(title=title, slug=slug, **fields)
+    if date is not None:
+        page.date = date
+    if tags:
+        page.tags.add(*tags)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    if date is not None:
+        Page.objects.filter(pk=page.pk).update(first_published_at=date, last_published_at=date)
+    report.add(model._meta.verbose_name, title)
+    return page
+
+
+def _ensure_home_page(report):
+    """Make a HomePage the default site's root, replacing Wagtail's welcome page."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        for welcome in root.get_children().filter(
+            content_type__app_label="wagtailcore", content_type__model="page"
+        ):
+            if welcome.is_leaf():
+                welcome.delete()
+        home = HomePage(
+            title=PORTAL["home_title"], slug="trang-chu", introduction=PORTAL["home_introduction"]
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        report.add("home page", home.title)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            site_name=PORTAL["owner_name"],
+        )
+        report.add("site", site.hostname)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = PORTAL["owner_name"]
+        site.save()
+        report.add("site", site.hostname)
+    return home, site
+
+
+def _ensure_portal_settings(site, report):
+    settings = PortalSettings.for_site(site)
+    if not settings.address:
+        for name in ("owner_name", "address", "phone", "email", "licence"):
+            setattr(settings, name, PORTAL[name])
+        settings.save()
+        report.add("settings", settings.owner_name)
+
+
+def _article_body(paragraphs, image=None):
+    body = [_paragraph(text) for text in paragraphs]
+    if image is not None:
+        body.insert(1, _image_block(image, caption=image.title, credit=""))
+    return body
+
+
+def _image_block(image, caption, credit):
+    return {
+        "type": "image",
+        "value": {
+            "image": {"image": image.pk, "decorative": False, "alt_text": image.title},
+            "caption": caption,
+            "credit": credit,
+        },
+    }
+
+
+def _seed_body(report):
+    body = []
+    for kind, value in SEED_ARTICLE["body"]:
+        if kind == "paragraph":
+            body.append(_paragraph(value))
+        else:
+            image = _ensure_image(value["image"], report)
+            body.append(_image_block(image, value["caption"], value["credit"]))
+    return body
+
+
+def _ensure_admin(report):
+    User = get_user_model()
+    if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+        User.objects.create_superuser(
+            DEMO_ADMIN_USERNAME,
+            email="admin@localhost",
+            password=DEMO_ADMIN_PASSWORD,
+            first_name="Quản trị",
+            last_name="cổng",
+        )
+        report.add("user", DEMO_ADMIN_USERNAME)
+
+
+@transaction.atomic
+def load_demo():
+    """Build the demo portal on any database: its home, units, news and an admin account.
+
+    Returns a ``Report`` of what was created; it is empty when everything was there.
+    """
+    report = Report()
+    home, site = _ensure_home_page(report)
+    _ensure_portal_settings(site, report)
+
+    indexes = {
+        None: _ensure_child(
+            home, NewsIndexPage, report,
+            title=PORTAL["news_index_title"], introduction=PORTAL["news_index_introduction"],
+        )
+    }
+    _ensure_child(
+        home, StandardPage, report,
+        title=PORTAL["about_title"],
+        introduction=PORTAL["about_introduction"],
+        body=[_paragraph(text) for text in PORTAL["about_paragraphs"]],
+    )
+    for data in UNITS:
+        unit = _ensure_child(
+            home, DepartmentPage, report,
+            title=data["title"],
+            full_name=data["full_name"],
+            short_name=data["short_name"],
+            introduction=data["introduction"],
+            address=data["address"],
+            phone=data["phone"],
+            email=data["email"],
+            working_hours=data["working_hours"],
+            leaders=[
+                DepartmentLeader(name=name, position=position)
+                for name, position in data["leaders"]
+            ],
+        )
+        indexes[data["short_name"]] = _ensure_child(
+            unit, NewsIndexPage, report,
+            title=UNIT_NEWS_INDEX_TITLE,
+            introduction=f"Tin hoạt động của {data['full_name']}.",
+        )
+
+    _ensure_child(
+        indexes[SEED_ARTICLE["unit"]], NewsPage, report,
+        title=SEED_ARTICLE["title"],
+        date=SEED_ARTICLE["date"],
+        summary=SEED_ARTICLE["summary"],
+        source=SEED_ARTICLE["source"],
+        body=_seed_body(report),
+        tags=SEED_ARTICLE["tags"],
+    )
+    for article in ARTICLES:
+        image = _ensure_image(article["image"], report) if article.get("image") else None
+        _ensure_child(
+            indexes[article["unit"]], NewsPage, report,
+            title=article["title"],
+            date=article["date"],
+            summary=article["summary"],
+            source=article["unit"] or "Ban biên tập cổng",
+            body=_article_body(article["paragraphs"], image),
+            featured_image=image,
+            tags=article["tags"],
+        )
+    _ensure_admin(report)
+    return report
