@@ -74,9 +74,7 @@ class DepartmentPage(BasePage):
         if self.pk:
             clashes = clashes.exclude(pk=self.pk)
         if self.short_name and clashes.exists():
-            raise ValidationError(
-                {"short_name": _("Another unit already uses this short name.")}
-            )
+            raise ValidationError({"short_name": _("Another unit already uses this short name.")})
 
     def get_news_index(self):
         from news.models import NewsIndexPage

@@ -118,53 +118,74 @@ SEED_ARTICLE = {
     ),
     "tags": ["Thi đua khen thưởng", "Hội nghị"],
     "body": [
-        ("paragraph", (
-            "Dự hội nghị có đồng chí Nguyễn Văn Trọng, Phó Giám đốc Sở, Ủy viên Hội đồng "
-            "Thi đua - Khen thưởng (TĐKT) Sở; đồng chí Lê Thị Hòa, Phó Trưởng phòng Tổ chức "
-            "Pháp chế, Thư ký Hội đồng TĐKT Sở, cùng lãnh đạo và cán bộ phụ trách thi đua "
-            "của các đơn vị trong Khối."
-        )),
-        ("image", {
-            "image": "Trưởng Khối thi đua trình bày dự thảo báo cáo",
-            "caption": (
-                "Đồng chí Nguyễn Đức Nguyên, Trưởng Khối thi đua, thông qua dự thảo báo cáo "
-                "tại Hội nghị"
+        (
+            "paragraph",
+            (
+                "Dự hội nghị có đồng chí Nguyễn Văn Trọng, Phó Giám đốc Sở, Ủy viên Hội đồng "
+                "Thi đua - Khen thưởng (TĐKT) Sở; đồng chí Lê Thị Hòa, Phó Trưởng phòng Tổ chức "
+                "Pháp chế, Thư ký Hội đồng TĐKT Sở, cùng lãnh đạo và cán bộ phụ trách thi đua "
+                "của các đơn vị trong Khối."
             ),
-            "credit": "TTXTDL",
-        }),
-        ("paragraph", (
-            "Thay mặt Khối, đồng chí Nguyễn Đức Nguyên, Giám đốc Trung tâm Xúc tiến Du lịch, "
-            "Trưởng Khối, trình bày dự thảo báo cáo. Trong năm 2021, các đơn vị đã phát động "
-            "các đợt thi đua đúng thời điểm, đăng ký danh hiệu thi đua và hình thức khen "
-            "thưởng cho tập thể, cá nhân theo quy định, thực hiện nghiêm hướng dẫn của cấp "
-            "trên và phối hợp với nhau để hoàn thành chương trình công tác năm."
-        )),
-        ("image", {
-            "image": "Phó Giám đốc Sở phát biểu tại Hội nghị",
-            "caption": (
-                "Đồng chí Nguyễn Văn Trọng, Phó Giám đốc Sở, Ủy viên Hội đồng TĐKT Sở, "
-                "phát biểu tại Hội nghị"
+        ),
+        (
+            "image",
+            {
+                "image": "Trưởng Khối thi đua trình bày dự thảo báo cáo",
+                "caption": (
+                    "Đồng chí Nguyễn Đức Nguyên, Trưởng Khối thi đua, thông qua dự thảo báo cáo "
+                    "tại Hội nghị"
+                ),
+                "credit": "TTXTDL",
+            },
+        ),
+        (
+            "paragraph",
+            (
+                "Thay mặt Khối, đồng chí Nguyễn Đức Nguyên, Giám đốc Trung tâm Xúc tiến Du lịch, "
+                "Trưởng Khối, trình bày dự thảo báo cáo. Trong năm 2021, các đơn vị đã phát động "
+                "các đợt thi đua đúng thời điểm, đăng ký danh hiệu thi đua và hình thức khen "
+                "thưởng cho tập thể, cá nhân theo quy định, thực hiện nghiêm hướng dẫn của cấp "
+                "trên và phối hợp với nhau để hoàn thành chương trình công tác năm."
             ),
-            "credit": "TTXTDL",
-        }),
-        ("paragraph", (
-            "Phát biểu chỉ đạo, đồng chí Phó Giám đốc Sở ghi nhận kết quả của các đơn vị. "
-            "Các phong trào thi đua của Khối có chủ đề sát với nhiệm vụ chính trị, gắn với "
-            "việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh. Dù dịch "
-            "bệnh diễn biến phức tạp, nhiều đơn vị đã đổi cách tổ chức hoạt động để vẫn hoàn "
-            "thành kế hoạch, đồng thời làm tốt cả những nhiệm vụ đột xuất được giao."
-        )),
-        ("paragraph", (
-            "Cho năm 2022, Hội nghị thống nhất tiếp tục tuyên truyền chủ trương của Đảng, "
-            "chính sách, pháp luật của Nhà nước về thi đua, khen thưởng; xây dựng kế hoạch và "
-            "phát động phong trào thi đua gắn với nhiệm vụ trọng tâm của từng đơn vị; kiểm tra, "
-            "đôn đốc các đơn vị trong Khối; sơ kết, tổng kết để nhân rộng điển hình tiên tiến "
-            "và đề nghị cấp trên khen thưởng những tập thể đủ tiêu chuẩn."
-        )),
-        ("paragraph", (
-            "Các đơn vị cũng đã bình xét danh hiệu thi đua, hình thức khen thưởng năm 2021 và "
-            "bầu Thư viện tỉnh làm Trưởng Khối năm 2022, Bảo tàng tỉnh làm Phó Trưởng Khối."
-        )),
+        ),
+        (
+            "image",
+            {
+                "image": "Phó Giám đốc Sở phát biểu tại Hội nghị",
+                "caption": (
+                    "Đồng chí Nguyễn Văn Trọng, Phó Giám đốc Sở, Ủy viên Hội đồng TĐKT Sở, "
+                    "phát biểu tại Hội nghị"
+                ),
+                "credit": "TTXTDL",
+            },
+        ),
+        (
+            "paragraph",
+            (
+                "Phát biểu chỉ đạo, đồng chí Phó Giám đốc Sở ghi nhận kết quả của các đơn vị. "
+                "Các phong trào thi đua của Khối có chủ đề sát với nhiệm vụ chính trị, gắn với "
+                "việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh. Dù dịch "
+                "bệnh diễn biến phức tạp, nhiều đơn vị đã đổi cách tổ chức hoạt động để vẫn hoàn "
+                "thành kế hoạch, đồng thời làm tốt cả những nhiệm vụ đột xuất được giao."
+            ),
+        ),
+        (
+            "paragraph",
+            (
+                "Cho năm 2022, Hội nghị thống nhất tiếp tục tuyên truyền chủ trương của Đảng, "
+                "chính sách, pháp luật của Nhà nước về thi đua, khen thưởng; xây dựng kế hoạch và "
+                "phát động phong trào thi đua gắn với nhiệm vụ trọng tâm của từng đơn vị; kiểm tra, "
+                "đôn đốc các đơn vị trong Khối; sơ kết, tổng kết để nhân rộng điển hình tiên tiến "
+                "và đề nghị cấp trên khen thưởng những tập thể đủ tiêu chuẩn."
+            ),
+        ),
+        (
+            "paragraph",
+            (
+                "Các đơn vị cũng đã bình xét danh hiệu thi đua, hình thức khen thưởng năm 2021 và "
+                "bầu Thư viện tỉnh làm Trưởng Khối năm 2022, Bảo tàng tỉnh làm Phó Trưởng Khối."
+            ),
+        ),
     ],
 }
 

@@ -90,7 +90,10 @@ def _ensure_home_page(report):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name=PORTAL["owner_name"],
         )
         report.add("site", site.hostname)
@@ -165,19 +168,26 @@ def load_demo():
 
     indexes = {
         None: _ensure_child(
-            home, NewsIndexPage, report,
-            title=PORTAL["news_index_title"], introduction=PORTAL["news_index_introduction"],
+            home,
+            NewsIndexPage,
+            report,
+            title=PORTAL["news_index_title"],
+            introduction=PORTAL["news_index_introduction"],
         )
     }
     _ensure_child(
-        home, StandardPage, report,
+        home,
+        StandardPage,
+        report,
         title=PORTAL["about_title"],
         introduction=PORTAL["about_introduction"],
         body=[_paragraph(text) for text in PORTAL["about_paragraphs"]],
     )
     for data in UNITS:
         unit = _ensure_child(
-            home, DepartmentPage, report,
+            home,
+            DepartmentPage,
+            report,
             title=data["title"],
             full_name=data["full_name"],
             short_name=data["short_name"],
@@ -187,18 +197,21 @@ def load_demo():
             email=data["email"],
             working_hours=data["working_hours"],
             leaders=[
-                DepartmentLeader(name=name, position=position)
-                for name, position in data["leaders"]
+                DepartmentLeader(name=name, position=position) for name, position in data["leaders"]
             ],
         )
         indexes[data["short_name"]] = _ensure_child(
-            unit, NewsIndexPage, report,
+            unit,
+            NewsIndexPage,
+            report,
             title=UNIT_NEWS_INDEX_TITLE,
             introduction=f"Tin hoạt động của {data['full_name']}.",
         )
 
     _ensure_child(
-        indexes[SEED_ARTICLE["unit"]], NewsPage, report,
+        indexes[SEED_ARTICLE["unit"]],
+        NewsPage,
+        report,
         title=SEED_ARTICLE["title"],
         date=SEED_ARTICLE["date"],
         summary=SEED_ARTICLE["summary"],
@@ -209,7 +222,9 @@ def load_demo():
     for article in ARTICLES:
         image = _ensure_image(article["image"], report) if article.get("image") else None
         _ensure_child(
-            indexes[article["unit"]], NewsPage, report,
+            indexes[article["unit"]],
+            NewsPage,
+            report,
             title=article["title"],
             date=article["date"],
             summary=article["summary"],

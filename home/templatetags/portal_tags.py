@@ -40,13 +40,23 @@ def unit_navigation(context):
     home = None
     if site is not None:
         home = site.root_page
-        units = DepartmentPage.objects.live().public().child_of(home).only(
-            "id", "title", "short_name", "url_path", "path", "depth"
+        units = (
+            DepartmentPage.objects.live()
+            .public()
+            .child_of(home)
+            .only("id", "title", "short_name", "url_path", "path", "depth")
         )
     current = context.get("page")
     current_path = getattr(current, "path", "")
     links = [
-        (unit, "page" if unit.path == current_path else "true" if current_path.startswith(unit.path) else "")
+        (
+            unit,
+            "page"
+            if unit.path == current_path
+            else "true"
+            if current_path.startswith(unit.path)
+            else "",
+        )
         for unit in units
     ]
     return {

@@ -1,0 +1,122 @@
+"""The page-type rules of DESIGN §3, with Wagtail's own assertions."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from departments.models import DepartmentPage
+from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage, NewsPage
+
+from .factories import DepartmentPageFactory, HomePageFactory, NewsIndexPageFactory
+
+
+class PageTreeRulesTests(WagtailPageTestCase):
+    def test_home_page__only_under_the_root(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, DepartmentPage, StandardPage})
+
+    def test_department_page__only_under_the_home_page(self):
+        self.assertAllowedParentPageTypes(DepartmentPage, {HomePage})
+        self.assertAllowedSubpageTypes(DepartmentPage, {NewsIndexPage, StandardPage})
+        self.assertCanNotCreateAt(DepartmentPage, DepartmentPage)
+        self.assertCanNotCreateAt(NewsIndexPage, DepartmentPage)
+
+    def test_news_index_page__under_the_home_page_or_a_unit(self):
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage, DepartmentPage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertCanNotCreateAt(NewsIndexPage, NewsIndexPage)
+
+    def test_news_page__only_under_a_news_index(self):
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(NewsPage, set())
+        self.assertCanNotCreateAt(HomePage, NewsPage)
+        self.assertCanNotCreateAt(DepartmentPage, NewsPage)
+
+    def test_standard_page__for_plain_content(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, DepartmentPage, StandardPage})
+        self.assertCanNotCreateAt(NewsIndexPage, StandardPage)
+
+
+class CreateThroughTheAdminTests(WagtailPageTestCase):
+    """Pages are made through the admin's create view, as an editor would make them."""
+
+    def setUp(self):
+        self.login()
+        root = Page.get_first_root_node()
+        self.home = HomePageFactory(parent=root)
+        self.unit = DepartmentPageFactory(parent=self.home, short_name="TVT")
+        self.news_index = NewsIndexPageFactory(parent=self.unit)
+
+    def test_a_second_home_page__is_refused(self):
+        self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
+
+    def test_unit__is_created_with_leaders_and_contact_details(self):
+        self.assertCanCreate(
+            self.home,
+            DepartmentPage,
+            nested_form_data(
+                {
+                    "title": "Thư viện thiếu nhi",
+                    "slug": "thu-vien-thieu-nhi",
+                    "full_name": "Thư viện thiếu nhi tỉnh Hà Nam",
+                    "short_name": "TVTN",
+                    "introduction": rich_text("<p>Phục vụ bạn đọc nhỏ tuổi.</p>"),
+                    "address": "Phủ Lý, Hà Nam",
+                    "phone": "0226 3000 000",
+                    "email": "tvtn@example.vn",
+                    "website": "",
+                    "working_hours": "",
+                    "leaders": inline_formset(
+                        [{"name": "Nguyễn Thị Lan", "position": "Giám đốc", "photo": ""}]
+                    ),
+                }
+            ),
+        )
+        unit = DepartmentPage.objects.get(short_name="TVTN")
+        self.assertEqual([leader.name for leader in unit.leaders.all()], ["Nguyễn Thị Lan"])
+
+    def test_unit__short_name_must_be_unique(self):
+        response = self.client.post(
+            f"/admin/pages/add/departments/departmentpage/{self.home.pk}/",
+            nested_form_data(
+                {
+                    "title": "Thư viện khác",
+                    "slug": "thu-vien-khac",
+                    "full_name": "Thư viện khác",
+                    "short_name": "tvt",
+                    "introduction": rich_text(""),
+                    "leaders": inline_formset([]),
+                }
+            ),
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Tên viết tắt này đã được một đơn vị khác sử dụng.")
+        self.assertFalse(DepartmentPage.objects.filter(title="Thư viện khác").exists())
+
+    def test_news_page__is_created_with_a_streamfield_body(self):
+        self.assertCanCreate(
+            self.news_index,
+            NewsPage,
+            nested_form_data(
+                {
+                    "title": "Triển lãm sách mùa xuân",
+                    "slug": "trien-lam-sach-mua-xuan",
+                    "summary": "Thư viện mở triển lãm sách chào xuân.",
+                    "date": "2022-01-20 08:00",
+                    "source": "TVT",
+                    "author": "Phòng Phục vụ bạn đọc",
+                    "tags": "Văn hóa đọc, Triển lãm",
+                    "body": streamfield(
+                        [
+                            ("paragraph", rich_text("<p>Hơn một nghìn đầu sách mới.</p>")),
+                            ("quote", {"text": "Sách là người bạn lớn.", "attribution": ""}),
+                        ]
+                    ),
+                }
+            ),
+        )
+        article = NewsPage.objects.get(slug="trien-lam-sach-mua-xuan")
+        self.assertEqual(article.source, "TVT")
+        self.assertEqual(sorted(t.name for t in article.tags.all()), ["Triển lãm", "Văn hóa đọc"])
+        self.assertEqual([block.block_type for block in article.body], ["paragraph", "quote"])
