@@ -44,8 +44,9 @@ def test_unit_page__shows_introduction_leaders_contact_and_news(client, demo):
 
 
 def test_news_index__lists_its_news_newest_first_and_paginates(client, demo):
-    index = NewsIndexPage.objects.get(slug="tin-tuc", depth=4, title="Tin tức",
-                                      url_path__contains="trung-tam-xuc-tien-du-lich")
+    index = NewsIndexPage.objects.get(
+        slug="tin-tuc", depth=4, title="Tin tức", url_path__contains="trung-tam-xuc-tien-du-lich"
+    )
     soup = _get(client, index.url)
     titles = [h3.get_text(strip=True) for h3 in soup.select(".news-list h3")]
     expected = list(

@@ -149,6 +149,11 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
-WAGTAIL_DATE_FORMAT = "d/m/Y"
-WAGTAIL_DATETIME_FORMAT = "d/m/Y H:i"
-WAGTAIL_TIME_FORMAT = "H:i"
+# The admin's date pickers, in strftime notation.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+
+# No calls from editors' browsers to outside services: the release check and Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

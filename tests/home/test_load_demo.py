@@ -15,7 +15,9 @@ UNIT_SHORT_NAMES = {"TTXTDL", "TVT", "BTT", "TTHLTĐ"}
 
 def _snapshot():
     return {
-        "pages": sorted(Page.objects.values_list("pk", "path", "slug", "live", "latest_revision_id")),
+        "pages": sorted(
+            Page.objects.values_list("pk", "path", "slug", "live", "latest_revision_id")
+        ),
         "revisions": Revision.objects.count(),
         "log entries": PageLogEntry.objects.count(),
         "images": sorted(get_image_model().objects.values_list("pk", "file")),
