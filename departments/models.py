@@ -1,10 +1,12 @@
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import AbstractGroupApprovalTask, Collection, Orderable, Workflow
 from wagtail.search import index
 
 from govcms.pages import BasePage
@@ -125,3 +127,109 @@ class DepartmentLeader(Orderable):
 
     def __str__(self):
         return f"{self.name} ({self.position})"
+
+
+class UnitApprovalTask(AbstractGroupApprovalTask):
+    """A unit's approval step: its approvers (or the portal board) approve or reject.
+
+    Wagtail's ``GroupApprovalTask`` lets any member of its groups approve, the submitter
+    included (DESIGN §8). This task offers no action to anyone who submitted the workflow
+    or wrote a revision of the page since it was submitted, unless ``GOVCMS_FOUR_EYES`` is
+    off; the workflow action views refuse what ``get_actions`` does not offer, and
+    ``on_action`` refuses it again for any other caller.
+    """
+
+    class Meta:
+        verbose_name = _("unit approval")
+        verbose_name_plural = _("unit approvals")
+
+    def _user_in_groups(self, user):
+        return super()._user_in_groups(user) or is_board_member(user)
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and user_is_author_under_review(obj, user):
+            return []
+        return actions
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        page = task_state.workflow_state.content_object
+        if action_name not in {name for name, _label, _modal in self.get_actions(page, user)}:
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if settings.GOVCMS_FOUR_EYES:
+            states = states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+        return states
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "The unit's approvers or the portal board approve; never the person who "
+            "wrote or submitted the revision."
+        )
+
+
+def is_board_member(user):
+    return user.is_authenticated and user.groups.filter(name=settings.GOVCMS_BOARD_GROUP).exists()
+
+
+def units_of(user):
+    """The units whose editors or approvers ``user`` is among."""
+    group_ids = user.groups.values_list("pk", flat=True)
+    return DepartmentPage.objects.filter(
+        models.Q(resources__editors__in=group_ids) | models.Q(resources__approvers__in=group_ids)
+    ).distinct()
+
+
+def user_is_author_under_review(page, user):
+    """Whether ``user`` submitted the page's current workflow or wrote a revision since."""
+    if not settings.GOVCMS_FOUR_EYES:
+        return False
+    state = page.current_workflow_state
+    if state is None:
+        return False
+    if state.requested_by_id == user.pk:
+        return True
+    return page.revisions.filter(created_at__gte=state.created_at, user=user).exists()
+
+
+class UnitResources(models.Model):
+    """What provisioning made for a unit, so that renaming the unit finds it again."""
+
+    unit = models.OneToOneField(
+        DepartmentPage, on_delete=models.CASCADE, related_name="resources", verbose_name=_("unit")
+    )
+    editors = models.OneToOneField(
+        Group, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("editors")
+    )
+    approvers = models.OneToOneField(
+        Group, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("approvers")
+    )
+    collection = models.OneToOneField(
+        Collection,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("collection"),
+    )
+    workflow = models.OneToOneField(
+        Workflow, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("workflow")
+    )
+    task = models.OneToOneField(
+        UnitApprovalTask,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("approval task"),
+    )
+
+    class Meta:
+        verbose_name = _("unit resources")
+        verbose_name_plural = _("unit resources")
+
+    def __str__(self):
+        return str(self.unit)

@@ -157,3 +157,23 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # No calls from editors' browsers to outside services: the release check and Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Moderation e-mails go to the unit's approvers, not to every superuser (DESIGN §8).
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Approval publishes through the project's own action: approvers hold no publish
+# permission, the approval task has already checked who may approve (docs/publishing.md).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "departments.workflows.publish_approved_revision"
+
+# Units and roles (docs/units.md). Group and collection names are data, in Vietnamese.
+GOVCMS_UNIT_EDITORS_GROUP = "Biên tập viên {short_name}"
+GOVCMS_UNIT_APPROVERS_GROUP = "Người duyệt tin {short_name}"
+GOVCMS_UNIT_COLLECTION = "{short_name} – {title}"
+GOVCMS_UNIT_WORKFLOW = "Duyệt tin {short_name}"
+GOVCMS_UNIT_TASK = "Lãnh đạo {short_name} duyệt"
+GOVCMS_SHARED_COLLECTION = "Dùng chung"
+GOVCMS_BOARD_GROUP = "Ban biên tập cổng"
+
+# Four-eyes principle: whoever wrote or submitted a revision cannot approve it, and only
+# the portal board and administrators publish directly (DESIGN §5.3).
+GOVCMS_FOUR_EYES = os.environ.get("GOVCMS_FOUR_EYES", "true").lower() not in ("0", "false", "no")

@@ -5,13 +5,16 @@ import html
 import io
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from departments.models import DepartmentLeader, DepartmentPage
+from departments.provisioning import ensure_shared_collection, sync_all_units
 from govcms.text import vietnamese_slugify
 from home.models import HomePage, PortalSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
@@ -21,6 +24,8 @@ from .images import placeholder_jpeg
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "quantri-demo-2026"
+DEMO_PASSWORD = "demo-govcms-2026"
+DEMO_BOARD_USERNAME = "bbt"
 UNIT_NEWS_INDEX_TITLE = "Tin tức"
 
 
@@ -36,7 +41,7 @@ def _paragraph(text):
     return {"type": "paragraph", "value": f"<p>{html.escape(text)}</p>"}
 
 
-def _ensure_image(title, report):
+def _ensure_image(title, collection, report):
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image is None:
@@ -44,6 +49,7 @@ def _ensure_image(title, report):
         image = Image(
             title=title,
             description=title,
+            collection=collection,
             file=ImageFile(io.BytesIO(placeholder_jpeg(title)), name=f"{slug}.jpg"),
         )
         image.save()
@@ -132,39 +138,87 @@ def _image_block(image, caption, credit):
     }
 
 
-def _seed_body(report):
+def _seed_body(collection, report):
     body = []
     for kind, value in SEED_ARTICLE["body"]:
         if kind == "paragraph":
             body.append(_paragraph(value))
         else:
-            image = _ensure_image(value["image"], report)
+            image = _ensure_image(value["image"], collection, report)
             body.append(_image_block(image, value["caption"], value["credit"]))
     return body
 
 
-def _ensure_admin(report):
+def _ensure_user(report, username, password, first_name, last_name, groups=(), **extra):
     User = get_user_model()
-    if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
-        User.objects.create_superuser(
-            DEMO_ADMIN_USERNAME,
-            email="admin@localhost",
-            password=DEMO_ADMIN_PASSWORD,
-            first_name="Quản trị",
-            last_name="cổng",
+    if User.objects.filter(username=username).exists():
+        return
+    user = User.objects.create_user(
+        username,
+        email=f"{username}@example.vn",
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        **extra,
+    )
+    user.groups.set(groups)
+    report.add("user", username)
+
+
+def demo_usernames(short_name):
+    """The demo editor's and approver's usernames of a unit, e.g. bientap.ttxtdl."""
+    ascii_name = vietnamese_slugify(short_name).replace("-", "")
+    return f"bientap.{ascii_name}", f"duyet.{ascii_name}"
+
+
+def _ensure_accounts(report):
+    _ensure_user(
+        report,
+        DEMO_ADMIN_USERNAME,
+        DEMO_ADMIN_PASSWORD,
+        "Quản trị",
+        "cổng",
+        is_staff=True,
+        is_superuser=True,
+    )
+    _ensure_user(
+        report,
+        DEMO_BOARD_USERNAME,
+        DEMO_PASSWORD,
+        "Ban biên tập",
+        "cổng",
+        groups=[Group.objects.get(name=settings.GOVCMS_BOARD_GROUP)],
+    )
+    for unit in DepartmentPage.objects.select_related("resources__editors", "resources__approvers"):
+        editor, approver = demo_usernames(unit.short_name)
+        _ensure_user(
+            report,
+            editor,
+            DEMO_PASSWORD,
+            "Biên tập viên",
+            unit.short_name,
+            groups=[unit.resources.editors],
         )
-        report.add("user", DEMO_ADMIN_USERNAME)
+        _ensure_user(
+            report,
+            approver,
+            DEMO_PASSWORD,
+            "Lãnh đạo",
+            unit.short_name,
+            groups=[unit.resources.approvers],
+        )
 
 
 @transaction.atomic
 def load_demo():
-    """Build the demo portal on any database: its home, units, news and an admin account.
+    """Build the demo portal on any database: its home, units, news and demo accounts.
 
     Returns a ``Report`` of what was created; it is empty when everything was there.
     """
     report = Report()
     home, site = _ensure_home_page(report)
     _ensure_portal_settings(site, report)
+    shared = ensure_shared_collection()
 
     indexes = {
         None: _ensure_child(
@@ -208,6 +262,10 @@ def load_demo():
             introduction=f"Tin hoạt động của {data['full_name']}.",
         )
 
+    collections = {
+        short_name: index.get_parent().specific.resources.collection if short_name else shared
+        for short_name, index in indexes.items()
+    }
     _ensure_child(
         indexes[SEED_ARTICLE["unit"]],
         NewsPage,
@@ -216,11 +274,15 @@ def load_demo():
         date=SEED_ARTICLE["date"],
         summary=SEED_ARTICLE["summary"],
         source=SEED_ARTICLE["source"],
-        body=_seed_body(report),
+        body=_seed_body(collections[SEED_ARTICLE["unit"]], report),
         tags=SEED_ARTICLE["tags"],
     )
     for article in ARTICLES:
-        image = _ensure_image(article["image"], report) if article.get("image") else None
+        image = (
+            _ensure_image(article["image"], collections[article["unit"]], report)
+            if article.get("image")
+            else None
+        )
         _ensure_child(
             indexes[article["unit"]],
             NewsPage,
@@ -233,5 +295,7 @@ def load_demo():
             featured_image=image,
             tags=article["tags"],
         )
-    _ensure_admin(report)
+    for repair in sync_all_units():
+        report.add("provisioned", repair)
+    _ensure_accounts(report)
     return report

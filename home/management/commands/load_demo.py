@@ -12,10 +12,10 @@ class Command(BaseCommand):
             self.stdout.write("The demo portal is already in place: nothing changed.")
             return
         for kind, name in report.created:
-            self.stdout.write(f"  created {kind}: {name}")
+            self.stdout.write(f"  {kind}: {name}")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo portal ready: {len(report.created)} objects created. "
+                f"Demo portal ready: {len(report.created)} objects created or repaired. "
                 f"Admin account: {DEMO_ADMIN_USERNAME} (password in the README)."
             )
         )
