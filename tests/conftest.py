@@ -1,5 +1,7 @@
 import pytest
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.demo.loader import load_demo
 
@@ -12,10 +14,28 @@ def demo(db):
     return load_demo()
 
 
+def ensure_wagtail_roots():
+    """The tree roots Wagtail's migrations create, which a transactional test's flush removes."""
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                locale=locale,
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    return root
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage as the root of the default site, in place of Wagtail's welcome page."""
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_roots()
     for child in root.get_children():
         child.delete()
     home = HomePageFactory(parent=root)

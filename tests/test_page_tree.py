@@ -120,3 +120,33 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
         self.assertEqual(article.source, "TVT")
         self.assertEqual(sorted(t.name for t in article.tags.all()), ["Triển lãm", "Văn hóa đọc"])
         self.assertEqual([block.block_type for block in article.body], ["paragraph", "quote"])
+
+
+class AdminDateFormatTests(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        root = Page.get_first_root_node()
+        home = HomePageFactory(parent=root)
+        unit = DepartmentPageFactory(parent=home, short_name="BTT")
+        self.news_index = NewsIndexPageFactory(parent=unit)
+
+    def test_date_as_the_admins_picker_writes_it__is_read_day_first(self):
+        response = self.client.get(f"/admin/pages/add/news/newspage/{self.news_index.pk}/")
+        self.assertRegex(
+            response.content.decode(), r'name="date"[^>]*value="\d\d/\d\d/\d{4} \d\d:\d\d"'
+        )
+        self.assertCanCreate(
+            self.news_index,
+            NewsPage,
+            nested_form_data(
+                {
+                    "title": "Tin ngày 25 tháng 11",
+                    "slug": "tin-ngay-25-thang-11",
+                    "summary": "Tóm tắt.",
+                    "date": "25/11/2021 08:00",
+                    "body": streamfield([("paragraph", rich_text("<p>Nội dung.</p>"))]),
+                }
+            ),
+        )
+        article = NewsPage.objects.get(slug="tin-ngay-25-thang-11")
+        self.assertEqual(article.date.astimezone().strftime("%d/%m/%Y %H:%M"), "25/11/2021 08:00")

@@ -177,3 +177,6 @@ GOVCMS_BOARD_GROUP = "Ban biên tập cổng"
 # Four-eyes principle: whoever wrote or submitted a revision cannot approve it, and only
 # the portal board and administrators publish directly (DESIGN §5.3).
 GOVCMS_FOUR_EYES = os.environ.get("GOVCMS_FOUR_EYES", "true").lower() not in ("0", "false", "no")
+
+# Day-first date formats that also read back what the admin's date pickers write.
+FORMAT_MODULE_PATH = ["govcms.formats"]

@@ -67,3 +67,7 @@ def sign_in(tab, live_server, username, password):
     tab.fill("input[name=password]", password)
     tab.click("button[type=submit]")
     tab.wait_for_url(f"{live_server.url}/admin/")
+
+
+def sign_out(tab, live_server):
+    tab.context.clear_cookies()

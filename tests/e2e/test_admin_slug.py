@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 
 from .conftest import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_admin_slug__is_transliterated_as_the_editor_types_a_title(

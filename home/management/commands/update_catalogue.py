@@ -12,6 +12,7 @@ import wagtail
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 LANGUAGE = "vi"
 IGNORED = [".venv", "staticfiles", "media", "node_modules", "test-results", "tests"]
@@ -119,7 +120,9 @@ class Command(BaseCommand):
             }
         )
         catalogue.metadata.pop("POT-Creation-Date", None)
-        catalogue.metadata.pop("PO-Revision-Date", None)
+        catalogue.metadata.setdefault(
+            "PO-Revision-Date", timezone.localtime().strftime("%Y-%m-%d %H:%M%z")
+        )
         catalogue.save(str(path))
         catalogue.save_as_mofile(str(path.with_suffix(".mo")))
 

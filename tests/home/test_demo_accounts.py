@@ -1,0 +1,29 @@
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from departments.models import DepartmentPage
+from home.demo.loader import DEMO_BOARD_USERNAME, DEMO_PASSWORD, demo_usernames
+
+
+def test_load_demo__creates_an_editor_and_approver_per_unit(demo, client):
+    User = get_user_model()
+    for unit in DepartmentPage.objects.all():
+        editor_name, approver_name = demo_usernames(unit.short_name)
+        editor = User.objects.get(username=editor_name)
+        approver = User.objects.get(username=approver_name)
+        assert list(editor.groups.all()) == [unit.resources.editors]
+        assert list(approver.groups.all()) == [unit.resources.approvers]
+        assert not editor.is_superuser and not approver.is_superuser
+        assert client.login(username=editor_name, password=DEMO_PASSWORD)
+        assert client.get("/admin/").status_code == HTTPStatus.OK
+    board = User.objects.get(username=DEMO_BOARD_USERNAME)
+    assert board.groups.get().name == "Ban biên tập cổng"
+
+
+@pytest.mark.parametrize(
+    "short_name, expected", [("TTHLTĐ", "bientap.tthltd"), ("TVT", "bientap.tvt")]
+)
+def test_demo_usernames__are_ascii(short_name, expected):
+    assert demo_usernames(short_name)[0] == expected
