@@ -12,7 +12,7 @@ run: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install browser
+test: install browser node_modules/.installed
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
@@ -29,6 +29,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 browser:
 	bash scripts/install-browser.sh
+
+# axe-core, which the accessibility tests inject into Chromium.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch node_modules/.installed
 
 lint: install
 	$(VENV)/bin/ruff check --fix .

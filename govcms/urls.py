@@ -1,12 +1,24 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from news.feeds import NewsFeed
+from search import views as search_views
+
+from .views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("tim-kiem/", search_views.search, name="search"),
+    path("rss/", NewsFeed(), name="news_feed"),
+    path("rss/<slug:unit_slug>/", NewsFeed(), name="unit_news_feed"),
+    path("sitemap.xml", cache_control(max_age=3600)(sitemap), name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

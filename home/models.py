@@ -1,22 +1,35 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from govcms.pages import BasePage
 from news.blocks import NewsBodyBlock
 
 LATEST_NEWS_COUNT = 10
+UNIT_NEWS_COUNT = 3
+FEATURED_NEWS_MAX = 5
 
 
 class HomePage(BasePage):
-    """The portal's home: the latest news of every unit, and the units."""
+    """The portal's home: featured news, the latest news of every unit, and the units."""
 
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        InlinePanel(
+            "featured_news",
+            heading=_("Featured news"),
+            label=_("Featured article"),
+            max_num=FEATURED_NEWS_MAX,
+            help_text=_("Chosen by the portal board; shown first on the home page."),
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.NewsIndexPage", "departments.DepartmentPage", "home.StandardPage"]
@@ -27,19 +40,25 @@ class HomePage(BasePage):
         verbose_name = _("portal home page")
         verbose_name_plural = _("portal home pages")
 
+    def get_featured_news(self):
+        from news.queries import public_news
+
+        chosen = self.featured_news.values_list("news_id", flat=True)
+        featured = {item.pk: item for item in public_news().filter(pk__in=list(chosen))}
+        return [featured[pk] for pk in chosen if pk in featured]
+
     def get_context(self, request, *args, **kwargs):
         from departments.models import DepartmentPage
-        from news.models import NewsIndexPage, NewsPage, attach_units
+        from news.models import NewsIndexPage
+        from news.queries import attach_units, latest_news_by_unit, public_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = attach_units(
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("featured_image")
-            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
-        )
-        context["units"] = DepartmentPage.objects.live().public().child_of(self)
+        context["featured_news"] = self.get_featured_news()
+        context["latest_news"] = attach_units(public_news().descendant_of(self)[:LATEST_NEWS_COUNT])
+        units = list(DepartmentPage.objects.live().public().child_of(self))
+        news_by_unit = latest_news_by_unit(units, UNIT_NEWS_COUNT)
+        context["unit_blocks"] = [(unit, news_by_unit[unit.pk]) for unit in units]
+        context["units"] = units
         context["portal_news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
         return context
 
@@ -60,9 +79,32 @@ class StandardPage(BasePage):
     subpage_types = ["home.StandardPage"]
     page_description = _("A plain content page, e.g. an introduction or contact page.")
 
+    def searchable_texts(self):
+        return [
+            *super().searchable_texts(),
+            self.introduction,
+            *self.body.stream_block.get_searchable_content(self.body),
+        ]
+
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+class HomePageFeaturedNews(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_news")
+    news = models.ForeignKey(
+        "news.NewsPage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("news")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured article")
+        verbose_name_plural = _("featured news")
 
 
 @register_setting(icon="site")

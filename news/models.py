@@ -1,22 +1,42 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, route
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from govcms.pages import BasePage
+from govcms.text import vietnamese_slugify
 
 from .blocks import NewsBodyBlock
 
 NEWS_PER_PAGE = 10
+RELATED_NEWS_COUNT = 4
+ASIDE_NEWS_COUNT = 5
 
 
-class NewsIndexPage(BasePage):
+def _month_filter(request):
+    """The year and month asked for in the query string; a malformed value is a 404."""
+    try:
+        year = int(request.GET["year"]) if request.GET.get("year") else None
+        month = int(request.GET["month"]) if request.GET.get("month") else None
+    except ValueError:
+        raise Http404 from None
+    if year is not None and not 1900 <= year <= 9999:
+        raise Http404
+    if month is not None and (year is None or not 1 <= month <= 12):
+        raise Http404
+    return year, month
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
@@ -31,25 +51,69 @@ class NewsIndexPage(BasePage):
         verbose_name_plural = _("news lists")
 
     def get_news(self):
-        return (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("featured_image")
-            .order_by("-date", "-pk")
-        )
+        from .queries import public_news
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+        return public_news().child_of(self)
+
+    def archive_months(self):
+        """The months that have news, newest first, for the archive filter."""
+        return self.get_news().dates("date", "month", order="DESC")
+
+    def tag_url(self, tag):
+        return self.url + self.reverse_subpage("tag", args=[tag.slug])
+
+    def paginate(self, request, news):
         # get_page() falls back to the first or last page on a malformed or
         # out-of-range number instead of failing.
-        context["news_page"] = Paginator(self.get_news(), NEWS_PER_PAGE).get_page(
-            request.GET.get("page")
+        return Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+
+    @path("")
+    def news_list(self, request):
+        year, month = _month_filter(request)
+        news = self.get_news()
+        if year is not None:
+            news = news.filter(date__year=year)
+        if month is not None:
+            news = news.filter(date__month=month)
+        return self.render(
+            request,
+            context_overrides={
+                "news_page": self.paginate(request, news),
+                "year": year,
+                "month": month,
+                "months": range(1, 13),
+                "archive": self.archive_months(),
+            },
         )
-        return context
+
+    @route(r"^chu-de/([-\w]+)/$", name="tag")
+    def news_by_tag(self, request, tag_slug):
+        tag = get_object_or_404(NewsTag, slug=tag_slug)
+        news = self.get_news().filter(tags=tag)
+        return self.render(
+            request,
+            context_overrides={
+                "news_page": self.paginate(request, news),
+                "tag": tag,
+                "archive": self.archive_months(),
+            },
+        )
 
 
-class NewsPageTag(TaggedItemBase):
+class NewsTag(TagBase):
+    """A topic of the news, with an ASCII slug for its page ("Du lịch" → du-lich)."""
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def slugify(self, tag, i=None):
+        slug = vietnamese_slugify(tag) or "chu-de"
+        return slug if i is None else f"{slug}-{i}"
+
+
+class NewsPageTag(ItemBase):
+    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_news")
     content_object = ParentalKey(
         "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -109,6 +173,16 @@ class NewsPage(BasePage):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
 
+    def searchable_texts(self):
+        return [
+            *super().searchable_texts(),
+            self.summary,
+            *self.body.stream_block.get_searchable_content(self.body),
+            self.source,
+            self.author,
+            *(tag.name for tag in self.tags.all()),
+        ]
+
     @property
     def unit(self):
         """The unit the article belongs to: the nearest unit page above it, if any."""
@@ -117,18 +191,23 @@ class NewsPage(BasePage):
         return DepartmentPage.objects.ancestor_of(self).order_by("-depth").first()
 
     def get_context(self, request, *args, **kwargs):
+        from .queries import public_news
+
         context = super().get_context(request, *args, **kwargs)
+        index = self.get_parent().specific
         context["unit"] = self.unit
-        context["tags"] = self.tags.all()
+        context["news_index"] = index
+        context["tags"] = [(tag, index.tag_url(tag)) for tag in self.tags.all()]
+        context["related_news"] = public_news().sibling_of(self, inclusive=False)[
+            :RELATED_NEWS_COUNT
+        ]
+        context["aside_news"] = public_news().not_page(self)[:ASIDE_NEWS_COUNT]
         return context
 
-
-def attach_units(news_items):
-    """Set ``unit_page`` on each article from one query for all units, not one per article."""
-    from departments.models import DepartmentPage
-
-    news_items = list(news_items)
-    units = list(DepartmentPage.objects.only("id", "title", "short_name", "path", "url_path"))
-    for item in news_items:
-        item.unit_page = next((u for u in units if item.path.startswith(u.path)), None)
-    return news_items
+    def get_sitemap_urls(self, request=None):
+        return [
+            {
+                "location": self.get_full_url(request),
+                "lastmod": self.last_published_at or self.latest_revision_created_at,
+            }
+        ]

@@ -11,6 +11,7 @@ from .factories import DepartmentPageFactory, HomePageFactory, NewsIndexPageFact
 @pytest.fixture
 def demo(db):
     """The demo portal, exactly as ``manage.py load_demo`` builds it."""
+    ensure_wagtail_roots()
     return load_demo()
 
 

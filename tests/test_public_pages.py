@@ -48,12 +48,12 @@ def test_news_index__lists_its_news_newest_first_and_paginates(client, demo):
         slug="tin-tuc", depth=4, title="Tin tức", url_path__contains="trung-tam-xuc-tien-du-lich"
     )
     soup = _get(client, index.url)
-    titles = [h3.get_text(strip=True) for h3 in soup.select(".news-list h3")]
+    titles = [h2.get_text(strip=True) for h2 in soup.select(".news-list h2")]
     expected = list(
         NewsPage.objects.live().child_of(index).order_by("-date").values_list("title", flat=True)
     )
     assert titles == expected
-    assert _get(client, index.url + "?page=abc").select(".news-list h3")
+    assert _get(client, index.url + "?page=abc").select(".news-list h2")
 
 
 def test_news_page__seed_article_shows_date_summary_captions_and_source(client, demo):

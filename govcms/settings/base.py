@@ -18,7 +18,10 @@ INSTALLED_APPS = [
     "home",
     "departments",
     "news",
+    "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -38,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -127,8 +131,15 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Slugs stay ASCII; the project's own transliteration turns "đ" into "d" (DESIGN §6).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# Wagtail's database search on PostgreSQL and SQLite alike. The "simple" configuration
+# neither stems nor drops words as English would; diacritics are folded by the project
+# (govcms.pages.BasePage), so the same query finds the same pages on both databases.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "simple",
+        "AUTOCOMPLETE_SEARCH_CONFIG": "simple",
+    },
 }
 
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -26,6 +26,9 @@ DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "quantri-demo-2026"
 DEMO_PASSWORD = "demo-govcms-2026"
 DEMO_BOARD_USERNAME = "bbt"
+# The address `make run` serves the demo at, so that links and canonical URLs match it.
+DEMO_SITE_HOSTNAME = "127.0.0.1"
+DEMO_SITE_PORT = 8000
 UNIT_NEWS_INDEX_TITLE = "Tin tức"
 
 
@@ -93,21 +96,18 @@ def _ensure_home_page(report):
         root.add_child(instance=home)
         home.save_revision().publish()
         report.add("home page", home.title)
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name=PORTAL["owner_name"],
-        )
-        report.add("site", site.hostname)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = PORTAL["owner_name"]
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    wanted = {
+        "hostname": DEMO_SITE_HOSTNAME,
+        "port": DEMO_SITE_PORT,
+        "root_page_id": home.pk,
+        "site_name": PORTAL["owner_name"],
+    }
+    if any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
         site.save()
-        report.add("site", site.hostname)
+        report.add("site", f"{site.hostname}:{site.port}")
     return home, site
 
 

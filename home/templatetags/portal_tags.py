@@ -31,15 +31,18 @@ def vi_date(value, with_weekday=True):
 
 @register.inclusion_tag("home/includes/unit_navigation.html", takes_context=True)
 def unit_navigation(context):
-    """The portal's units, for the header: the live unit pages under the site's root."""
+    """The portal's units, for the header: the live unit pages under the portal home."""
     from departments.models import DepartmentPage
+    from home.models import HomePage
 
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     units = DepartmentPage.objects.none()
     home = None
     if site is not None:
-        home = site.root_page
+        # A unit served at its own host name still shows the whole portal's navigation.
+        home = HomePage.objects.ancestor_of(site.root_page, inclusive=True).first()
+    if home is not None:
         units = (
             DepartmentPage.objects.live()
             .public()
@@ -65,3 +68,22 @@ def unit_navigation(context):
         "links": links,
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` as an absolute address on the host the visitor asked for."""
+    request = context.get("request")
+    if not url or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.simple_tag
+def unit_of(page):
+    """The unit a page belongs to: the page itself or the nearest unit above it."""
+    from departments.models import DepartmentPage
+
+    if isinstance(page, DepartmentPage):
+        return page
+    return DepartmentPage.objects.ancestor_of(page).order_by("-depth").first()

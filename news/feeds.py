@@ -1,0 +1,55 @@
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from departments.models import DepartmentPage
+
+from .queries import public_news
+
+FEED_LENGTH = 20
+
+
+class NewsFeed(Feed):
+    """RSS 2.0 of the latest news: the whole portal's, or one unit's."""
+
+    def get_object(self, request, unit_slug=None):
+        self.site = Site.find_for_request(request)
+        if unit_slug is None:
+            return None
+        return get_object_or_404(DepartmentPage.objects.live().public(), slug=unit_slug)
+
+    def title(self, unit):
+        if unit is not None:
+            return _("News of %(unit)s") % {"unit": unit.full_name}
+        return _("News of %(portal)s") % {"portal": self.site.site_name if self.site else ""}
+
+    def link(self, unit):
+        return unit.url if unit is not None else "/"
+
+    def description(self, unit):
+        return self.title(unit)
+
+    def items(self, unit):
+        news = public_news()
+        if unit is not None:
+            news = news.descendant_of(unit)
+        return news[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.date
+
+    def item_author_name(self, item):
+        return item.author or item.source or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]

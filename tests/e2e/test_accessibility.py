@@ -1,0 +1,84 @@
+"""WCAG 2.1 AA: axe-core finds no violation, and no page scrolls sideways on a phone."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from departments.models import DepartmentPage
+from news.models import NewsIndexPage, NewsPage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
+}
+
+
+@pytest.fixture
+def public_urls(demo):
+    unit = DepartmentPage.objects.get(short_name="TTXTDL")
+    return {
+        "home": "/",
+        "unit page": unit.url,
+        "news index": NewsIndexPage.objects.child_of(unit).get().url,
+        "article": NewsPage.objects.get(title__startswith="Hội nghị tổng kết").url,
+        "search results": "/tim-kiem/?q=thi+dua",
+        "topic page": NewsIndexPage.objects.child_of(unit).get().url + "chu-de/du-lich/",
+        "not found": "/khong-co-trang-nay/",
+    }
+
+
+def axe_violations(tab):
+    tab.add_script_tag(path=str(AXE))
+    results = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return [
+        {
+            "rule": violation["id"],
+            "impact": violation["impact"],
+            "targets": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in results["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_public_pages__no_axe_violation(live_server, browser, public_urls, width):
+    context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    found = {}
+    for name, url in public_urls.items():
+        tab.goto(live_server.url + url)
+        violations = axe_violations(tab)
+        if violations:
+            found[name] = violations
+    context.close()
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_public_pages__no_horizontal_scrolling(live_server, browser, public_urls, width):
+    context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    too_wide = {}
+    for name, url in public_urls.items():
+        tab.goto(live_server.url + url)
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            too_wide[name] = scroll_width
+    context.close()
+    assert too_wide == {}
+
+
+def test_skip_link__moves_focus_to_the_main_content(live_server, tab, public_urls):
+    tab.goto(live_server.url + public_urls["article"])
+    tab.keyboard.press("Tab")
+    assert (
+        tab.evaluate("document.activeElement.textContent").strip() == "Bỏ qua, đến nội dung chính"
+    )
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "main"

@@ -1,0 +1,83 @@
+"""RSS feeds, the sitemap and robots.txt, and the links that advertise them."""
+
+from http import HTTPStatus
+from xml.etree import ElementTree
+
+import feedparser
+from bs4 import BeautifulSoup
+
+from departments.models import DepartmentPage
+from news.models import NewsPage
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def parse_feed(client, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("application/rss+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "rss20"
+    return feed
+
+
+def test_portal_feed__lists_the_newest_live_news(client, demo):
+    feed = parse_feed(client, "/rss/")
+    newest = NewsPage.objects.live().order_by("-date")
+    assert [entry.title for entry in feed.entries] == [item.title for item in newest[:20]]
+    first = feed.entries[0]
+    assert first.link.startswith("http://") and first.link.endswith(newest[0].url)
+    assert first.summary == newest[0].summary
+    assert first.published_parsed[:3] == newest[0].date.utctimetuple()[:3]
+    assert feed.feed.title.startswith("Tin tức của")
+
+
+def test_unit_feed__lists_only_that_units_news(client, demo):
+    library = DepartmentPage.objects.get(short_name="TVT")
+    feed = parse_feed(client, f"/rss/{library.slug}/")
+    expected = NewsPage.objects.live().descendant_of(library).order_by("-date")
+    assert [entry.title for entry in feed.entries] == [item.title for item in expected]
+    assert library.full_name in feed.feed.title
+
+
+def test_unknown_unit_feed__is_a_404(client, demo):
+    assert client.get("/rss/khong-co/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_feeds_are_advertised_where_they_belong(client, demo):
+    library = DepartmentPage.objects.get(short_name="TVT")
+    article = NewsPage.objects.live().descendant_of(library).first()
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    assert [
+        link["href"] for link in home.select('link[rel=alternate][type="application/rss+xml"]')
+    ] == ["http://testserver/rss/"]
+    for url in (library.url, library.get_children().first().url, article.url):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        hrefs = [
+            link["href"] for link in soup.select('link[rel=alternate][type="application/rss+xml"]')
+        ]
+        assert hrefs == ["http://testserver/rss/", f"http://testserver/rss/{library.slug}/"], url
+
+
+def test_sitemap__lists_every_live_page_and_nothing_else(client, demo):
+    draft = NewsPage.objects.live().first()
+    draft.unpublish()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == HTTPStatus.OK
+    root = ElementTree.fromstring(response.content)
+    locations = {node.text for node in root.findall("sm:url/sm:loc", SITEMAP_NS)}
+    from wagtail.models import Page
+
+    live = Page.objects.live().public().filter(depth__gte=2)
+    assert locations == {page.full_url for page in live}
+    assert draft.full_url not in locations
+
+
+def test_robots_txt__points_to_the_sitemap(client, demo):
+    response = client.get("/robots.txt")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
