@@ -1,5 +1,6 @@
 """The page-type rules of DESIGN §3, with Wagtail's own assertions."""
 
+import wagtail_factories
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -150,3 +151,56 @@ class AdminDateFormatTests(WagtailPageTestCase):
         )
         article = NewsPage.objects.get(slug="tin-ngay-25-thang-11")
         self.assertEqual(article.date.astimezone().strftime("%d/%m/%Y %H:%M"), "25/11/2021 08:00")
+
+
+class ImageAltTextTests(WagtailPageTestCase):
+    """Editors must describe a body image or mark it decorative (WCAG 1.1.1)."""
+
+    def setUp(self):
+        self.login()
+        root = Page.get_first_root_node()
+        home = HomePageFactory(parent=root)
+        unit = DepartmentPageFactory(parent=home, short_name="BTT")
+        self.news_index = NewsIndexPageFactory(parent=unit)
+        self.image = wagtail_factories.ImageFactory(title="Hiện vật")
+
+    def post_article(self, alt_text, decorative, action="publish"):
+        return self.client.post(
+            f"/admin/pages/add/news/newspage/{self.news_index.pk}/",
+            nested_form_data(
+                {
+                    f"action-{action}": action,
+                    "title": "Tin có ảnh",
+                    "slug": "tin-co-anh",
+                    "summary": "Tóm tắt.",
+                    "date": "25/11/2021 08:00",
+                    "body": streamfield(
+                        [
+                            (
+                                "image",
+                                {
+                                    "image": {
+                                        "image": self.image.pk,
+                                        "alt_text": alt_text,
+                                        "decorative": decorative,
+                                    },
+                                    "caption": "Chú thích",
+                                    "credit": "",
+                                },
+                            )
+                        ]
+                    ),
+                }
+            ),
+        )
+
+    def test_image_without_alt_text__cannot_be_published_or_submitted(self):
+        for action in ("publish", "submit"):
+            response = self.post_article(alt_text="", decorative="", action=action)
+            self.assertEqual(response.status_code, 200)
+            self.assertFalse(NewsPage.objects.filter(slug="tin-co-anh").exists())
+
+    def test_image_with_alt_text_or_decorative__is_accepted(self):
+        self.assertEqual(self.post_article(alt_text="Bình gốm", decorative="").status_code, 302)
+        NewsPage.objects.filter(slug="tin-co-anh").delete()
+        self.assertEqual(self.post_article(alt_text="", decorative="on").status_code, 302)
