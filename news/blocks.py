@@ -7,8 +7,20 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
 
+class LabelledImageBlock(ImageBlock):
+    """Wagtail's image block with alt text, with its chooser labelled in Vietnamese too.
+
+    ``ImageBlock`` builds its own child blocks without labels, so the chooser would show
+    the English "Image" derived from the child's name.
+    """
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["image"].label = _("Image file")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("Image"))
+    image = LabelledImageBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, max_length=500, label=_("Caption"))
     credit = blocks.CharBlock(required=False, max_length=255, label=_("Photo credit"))
 

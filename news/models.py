@@ -145,7 +145,12 @@ class NewsPage(BasePage):
         related_name="+",
         help_text=_("Shown in news lists and when the article is shared."),
     )
-    tags = ClusterTaggableManager(verbose_name=_("topics"), through=NewsPageTag, blank=True)
+    tags = ClusterTaggableManager(
+        verbose_name=_("topics"),
+        through=NewsPageTag,
+        blank=True,
+        help_text=_("Topics separated by commas, e.g. Du lịch, Lễ hội."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),

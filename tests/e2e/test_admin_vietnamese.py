@@ -1,0 +1,138 @@
+"""An editor's main path through the admin, and an approver's screen, show no English."""
+
+import io
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core.files.images import ImageFile
+from playwright.sync_api import expect
+from wagtail.images import get_image_model
+
+from departments.provisioning import ensure_board_group
+from home.demo.images import placeholder_jpeg
+from home.management.commands.update_catalogue import DOMAINS, wagtail_entries
+
+from ..factories import DepartmentPageFactory, NewsIndexPageFactory
+from .conftest import ARTIFACTS, sign_in, sign_out
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SCREENSHOTS = ARTIFACTS / "admin-vi"
+TITLE = "Bảo tàng mở cửa trưng bày gốm cổ"
+SUMMARY = "Trưng bày mới giới thiệu hơn một trăm hiện vật gốm."
+BODY = "Khách tham quan được hướng dẫn viên giới thiệu miễn phí."
+IMAGE_TITLE = "Bình gốm men lam"
+# Words that are not interface text: names of products, formats and people.
+ALLOWED = {"wagtail", "url", "html", "rss", "svg", "json", "jpg", "jpeg", "png", "gif", "webp"}
+WORD = re.compile(r"[A-Za-z]{3,}")
+NOT_TEXT = re.compile(r"%\([^)]+\)[sd]|\{[^{}]*\}|<[^>]+>")
+
+
+def words_of(text):
+    """The words of a message's text, leaving out placeholders and HTML tags."""
+    return {word.lower() for word in WORD.findall(NOT_TEXT.sub(" ", text))}
+
+
+def english_vocabulary():
+    """Words of Wagtail's English interface text that its Vietnamese text never uses."""
+    english, vietnamese = set(), set()
+    for domain in DOMAINS:
+        for source, _apps in wagtail_entries(domain).values():
+            english |= words_of(source.msgid)
+        catalogue = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / f"{domain}.po"
+        for entry in polib.pofile(str(catalogue)):
+            vietnamese |= words_of(entry.msgstr or " ".join(entry.msgstr_plural.values()))
+    return english - vietnamese - ALLOWED
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return english_vocabulary()
+
+
+@pytest.fixture
+def museum(home_page, django_user_model):
+    ensure_board_group()
+    unit = DepartmentPageFactory(parent=home_page, title="Bảo tàng tỉnh", short_name="BTT")
+    index = NewsIndexPageFactory(parent=unit, title="Tin tức")
+    get_image_model().objects.create(
+        title=IMAGE_TITLE,
+        collection=unit.resources.collection,
+        file=ImageFile(io.BytesIO(placeholder_jpeg(IMAGE_TITLE)), name="binh-gom.jpg"),
+    )
+    for username, group in (
+        ("bientap", unit.resources.editors),
+        ("lanhdao", unit.resources.approvers),
+    ):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.vn", "mat-khau-thu"
+        )
+        user.groups.add(group)
+    return unit, index
+
+
+def english_on_screen(tab, vocabulary, name, user_content):
+    """Save a screenshot of the screen; return the English interface words it shows."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    text = tab.evaluate(
+        """() => [document.body.innerText,
+                  ...[...document.querySelectorAll('input[placeholder]:not([type=hidden])')]
+                      .filter(el => el.offsetParent !== null).map(el => el.placeholder)]
+                .join('\\n')"""
+    )
+    for content in user_content:
+        text = text.replace(content, " ")
+    return sorted({word for word in WORD.findall(text) if word.lower() in vocabulary})
+
+
+def test_editor_and_approver_screens_are_in_vietnamese(live_server, tab, museum, vocabulary):
+    unit, index = museum
+    user_content = [TITLE, SUMMARY, BODY, IMAGE_TITLE, "bientap", "lanhdao", "binh-gom"]
+    english = {}
+
+    def check(name):
+        found = english_on_screen(tab, vocabulary, name, user_content)
+        if found:
+            english[name] = found
+
+    sign_in(tab, live_server, "bientap", "mat-khau-thu")
+    check("1-dashboard")
+
+    tab.goto(f"{live_server.url}/admin/pages/{unit.pk}/")
+    check("2-explorer")
+
+    tab.goto(f"{live_server.url}/admin/pages/add/news/newspage/{index.pk}/")
+    tab.locator("#id_title").fill(TITLE)
+    tab.locator("#id_summary").fill(SUMMARY)
+    check("3-new-article")
+    tab.locator("[data-streamfield-list-container] button[title], .c-sf-add-button").first.click()
+    check("4-block-picker")
+    tab.get_by_role("option", name="Hình ảnh có chú thích").click()
+    tab.locator("[data-contentpath='body'] button.chooser__choose-button").first.click()
+    expect(tab.locator(".modal-content")).to_contain_text(IMAGE_TITLE)
+    check("5-image-chooser")
+    tab.locator(".modal-content a", has_text=IMAGE_TITLE).first.click()
+    expect(tab.locator(".modal-content")).to_have_count(0)
+    tab.get_by_label("Văn bản thay thế").first.fill("Bình gốm men lam thời Trần")
+    tab.locator("[data-w-dropdown-target='toggle']").last.click()
+    check("6-action-menu")
+    tab.locator("button[name='action-submit']").click()
+    expect(tab.locator(".messages")).to_contain_text(TITLE)
+    check("7-submitted")
+    sign_out(tab, live_server)
+
+    sign_in(tab, live_server, "lanhdao", "mat-khau-thu")
+    check("8-approver-dashboard")
+    tab.get_by_role("link", name=TITLE).first.click()
+    expect(tab.locator("#id_title")).to_have_value(TITLE)
+    check("9-approval-screen")
+    tab.locator("[data-w-dropdown-target='toggle']").last.click()
+    tab.locator("button[data-workflow-action-name='reject']").click()
+    expect(tab.locator(".modal-content")).to_be_visible()
+    check("10-request-changes")
+
+    assert english == {}
