@@ -3,9 +3,10 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_control
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import SITEMAPS
 from news.feeds import NewsFeed
 from search import views as search_views
 
@@ -17,7 +18,18 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("rss/", NewsFeed(), name="news_feed"),
     path("rss/<slug:unit_slug>/", NewsFeed(), name="unit_news_feed"),
-    path("sitemap.xml", cache_control(max_age=3600)(sitemap), name="sitemap"),
+    path(
+        "sitemap.xml",
+        cache_control(max_age=3600)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_control(max_age=3600)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

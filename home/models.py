@@ -1,10 +1,11 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from govcms.pages import BasePage
@@ -40,6 +41,30 @@ class HomePage(BasePage):
         verbose_name = _("portal home page")
         verbose_name_plural = _("portal home pages")
 
+    def route(self, request, path_components):
+        """Find the page a path names in one query on ``url_path``.
+
+        Wagtail's own routing walks the tree a level at a time, two queries per path
+        component. The deepest page whose URL path starts the requested path is found at
+        once; what remains of the path (a topic page of a news list, say) is left to that
+        page's own routing.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[:length])}/"
+            for length in range(1, len(path_components) + 1)
+        ]
+        deepest = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .order_by("-depth")
+            .specific()
+            .first()
+        )
+        if deepest is None:
+            raise Http404
+        return deepest.route(request, path_components[deepest.depth - self.depth :])
+
     def get_featured_news(self):
         from news.queries import public_news
 
@@ -54,8 +79,10 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_news"] = self.get_featured_news()
-        context["latest_news"] = attach_units(public_news().descendant_of(self)[:LATEST_NEWS_COUNT])
         units = list(DepartmentPage.objects.live().public().child_of(self))
+        context["latest_news"] = attach_units(
+            public_news().descendant_of(self)[:LATEST_NEWS_COUNT], units
+        )
         news_by_unit = latest_news_by_unit(units, UNIT_NEWS_COUNT)
         context["unit_blocks"] = [(unit, news_by_unit[unit.pk]) for unit in units]
         context["units"] = units

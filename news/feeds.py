@@ -34,7 +34,7 @@ class NewsFeed(Feed):
         news = public_news()
         if unit is not None:
             news = news.descendant_of(unit)
-        return news[:FEED_LENGTH]
+        return news.prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

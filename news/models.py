@@ -36,6 +36,11 @@ def _month_filter(request):
     return year, month
 
 
+def topic_url(index, tag):
+    """The address of a topic's page in a news list (the list's ``tag`` route)."""
+    return f"{index.url}chu-de/{tag.slug}/"
+
+
 class NewsIndexPage(RoutablePageMixin, BasePage):
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -58,9 +63,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def archive_months(self):
         """The months that have news, newest first, for the archive filter."""
         return self.get_news().dates("date", "month", order="DESC")
-
-    def tag_url(self, tag):
-        return self.url + self.reverse_subpage("tag", args=[tag.slug])
 
     def paginate(self, request, news):
         # get_page() falls back to the first or last page on a malformed or
@@ -95,7 +97,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "news_page": self.paginate(request, news),
                 "tag": tag,
-                "archive": self.archive_months(),
             },
         )
 
@@ -199,10 +200,9 @@ class NewsPage(BasePage):
         from .queries import public_news
 
         context = super().get_context(request, *args, **kwargs)
-        index = self.get_parent().specific
-        context["unit"] = self.unit
+        index = context["ancestors"][-1]
         context["news_index"] = index
-        context["tags"] = [(tag, index.tag_url(tag)) for tag in self.tags.all()]
+        context["tags"] = [(tag, topic_url(index, tag)) for tag in self.tags.all()]
         context["related_news"] = public_news().sibling_of(self, inclusive=False)[
             :RELATED_NEWS_COUNT
         ]

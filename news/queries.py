@@ -13,12 +13,9 @@ def public_news():
     )
 
 
-def attach_units(news_items):
-    """Set ``unit_page`` on each article from one query for all units, not one per article."""
-    from departments.models import DepartmentPage
-
+def attach_units(news_items, units):
+    """Set ``unit_page`` on each article from the given units, not a query per article."""
     news_items = list(news_items)
-    units = list(DepartmentPage.objects.only("id", "title", "short_name", "path", "url_path"))
     for item in news_items:
         item.unit_page = next((u for u in units if item.path.startswith(u.path)), None)
     return news_items

@@ -1,4 +1,5 @@
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
@@ -40,8 +41,12 @@ def unit_navigation(context):
     units = DepartmentPage.objects.none()
     home = None
     if site is not None:
-        # A unit served at its own host name still shows the whole portal's navigation.
-        home = HomePage.objects.ancestor_of(site.root_page, inclusive=True).first()
+        root = site.root_page
+        if root.content_type_id == ContentType.objects.get_for_model(HomePage).pk:
+            home = root
+        else:
+            # A unit served at its own host name still shows the whole portal's navigation.
+            home = HomePage.objects.ancestor_of(root).first()
     if home is not None:
         units = (
             DepartmentPage.objects.live()
@@ -77,13 +82,3 @@ def absolute_url(context, url):
     if not url or request is None:
         return url
     return request.build_absolute_uri(url)
-
-
-@register.simple_tag
-def unit_of(page):
-    """The unit a page belongs to: the page itself or the nearest unit above it."""
-    from departments.models import DepartmentPage
-
-    if isinstance(page, DepartmentPage):
-        return page
-    return DepartmentPage.objects.ancestor_of(page).order_by("-depth").first()

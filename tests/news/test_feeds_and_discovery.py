@@ -63,10 +63,19 @@ def test_feeds_are_advertised_where_they_belong(client, demo):
 def test_sitemap__lists_every_live_page_and_nothing_else(client, demo):
     draft = NewsPage.objects.live().first()
     draft.unpublish()
-    response = client.get("/sitemap.xml")
-    assert response.status_code == HTTPStatus.OK
-    root = ElementTree.fromstring(response.content)
-    locations = {node.text for node in root.findall("sm:url/sm:loc", SITEMAP_NS)}
+    index = client.get("/sitemap.xml")
+    assert index.status_code == HTTPStatus.OK
+    sections = [
+        node.text
+        for node in ElementTree.fromstring(index.content).findall("sm:sitemap/sm:loc", SITEMAP_NS)
+    ]
+    assert sections == ["http://testserver/sitemap-trang.xml"]
+    locations = set()
+    for section in sections:
+        response = client.get(section.removeprefix("http://testserver"))
+        assert response.status_code == HTTPStatus.OK
+        root = ElementTree.fromstring(response.content)
+        locations |= {node.text for node in root.findall("sm:url/sm:loc", SITEMAP_NS)}
     from wagtail.models import Page
 
     live = Page.objects.live().public().filter(depth__gte=2)
@@ -81,3 +90,27 @@ def test_robots_txt__points_to_the_sitemap(client, demo):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+def test_sitemap__is_split_into_files_of_bounded_size(client, demo, settings):
+    from home import sitemaps
+
+    original = sitemaps.PortalSitemap.limit
+    sitemaps.PortalSitemap.limit = 10
+    try:
+        index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+        sections = [node.text for node in index.findall("sm:sitemap/sm:loc", SITEMAP_NS)]
+        assert sections[1] == "http://testserver/sitemap-trang.xml?p=2"
+        from wagtail.models import Page
+
+        live = Page.objects.live().public().filter(depth__gte=2).count()
+        assert len(sections) == -(-live // 10)
+        sizes = []
+        for section in sections:
+            root = ElementTree.fromstring(
+                client.get(section.removeprefix("http://testserver")).content
+            )
+            sizes.append(len(root.findall("sm:url", SITEMAP_NS)))
+        assert max(sizes) == 10 and sum(sizes) == live
+    finally:
+        sitemaps.PortalSitemap.limit = original

@@ -1,0 +1,77 @@
+"""Public pages cost the same number of queries with 20 or 300 articles, and at most 12."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from departments.provisioning import ensure_board_group
+
+from ..factories import DepartmentPageFactory, NewsIndexPageFactory, NewsPageFactory
+
+MAX_QUERIES = 12
+UNITS = 4
+
+
+def build_units(home_page):
+    ensure_board_group()
+    return [
+        NewsIndexPageFactory(
+            parent=DepartmentPageFactory(
+                parent=home_page, title=f"Đơn vị {number}", short_name=f"DV{number}"
+            )
+        )
+        for number in range(UNITS)
+    ]
+
+
+def add_articles(indexes, first, last):
+    start = timezone.make_aware(datetime.datetime(2020, 1, 1, 8))
+    for number in range(first, last):
+        article = NewsPageFactory(
+            parent=indexes[number % UNITS],
+            title=f"Tin tức số {number} về hội nghị",
+            date=start + datetime.timedelta(hours=7 * number),
+        )
+        article.tags.add(f"Chủ đề {number % 7}", "Hội nghị")
+        article.save()
+
+
+def urls(indexes):
+    index = indexes[0]
+    article = index.get_children().live().first()
+    unit = index.get_parent()
+    return {
+        "home": "/",
+        "unit": unit.url,
+        "news index": index.url,
+        "news index, deep page": index.url + "?page=3",
+        "news index, month": index.url + "?year=2020&month=1",
+        "topic": index.url + "chu-de/hoi-nghi/",
+        "article": article.url,
+        "search": "/tim-kiem/?q=hoi+nghi",
+        "feed": "/rss/",
+        "unit feed": f"/rss/{unit.slug}/",
+        "sitemap index": "/sitemap.xml",
+        "sitemap": "/sitemap-trang.xml",
+    }
+
+
+def count_queries(client, url):
+    client.get(url)  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_query_budget__same_with_20_and_300_articles_and_at_most_12(client, home_page):
+    indexes = build_units(home_page)
+    add_articles(indexes, 0, 20)
+    pages = urls(indexes)
+    with_20 = {name: count_queries(client, url) for name, url in pages.items()}
+    add_articles(indexes, 20, 300)
+    with_300 = {name: count_queries(client, url) for name, url in pages.items()}
+    assert with_300 == with_20
+    assert {name: count for name, count in with_300.items() if count > MAX_QUERIES} == {}
