@@ -15,3 +15,7 @@ class HomeConfig(AppConfig):
         # Replaces Wagtail's own SlugField override (later registrations win), so every
         # slug field of the admin transliterates Vietnamese.
         register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})
+
+        from govcms.page_cache import register_signal_handlers
+
+        register_signal_handlers()

@@ -8,6 +8,15 @@ from home.demo.loader import load_demo
 from .factories import DepartmentPageFactory, HomePageFactory, NewsIndexPageFactory
 
 
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Each test starts with empty caches (Wagtail keeps site root paths there)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The demo portal, exactly as ``manage.py load_demo`` builds it."""

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "govcms.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "govcms.urls"
@@ -115,6 +116,25 @@ STORAGES = {
 
 # The page editor of a long article easily passes Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Redis when REDIS_URL is set (shared by every app server), a per-process cache otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "govcms"),
+            "TIMEOUT": 600,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages served to anonymous visitors from the cache (govcms/page_cache.py);
+# 0 turns the page cache off.
+GOVCMS_PAGE_CACHE_ALIAS = "default"
+GOVCMS_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")

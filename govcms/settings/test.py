@@ -10,6 +10,10 @@ ALLOWED_HOSTS = ["*"]
 DEBUG = False
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tests see what the database holds; the page cache has tests of its own.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+GOVCMS_PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="govcms-test-media-"))

@@ -1,0 +1,98 @@
+"""A cache of the public pages, for anonymous visitors, invalidated on every change.
+
+Every cached response is stored under the current *content version*; publishing,
+unpublishing, moving or deleting a page (or changing a site or the portal settings) moves
+the version on, so every page that shows the changed content (home, unit, lists, feeds,
+sitemap, related news) is rendered afresh at once. Old entries simply expire.
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_response_headers
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "public-pages:version"
+CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/plain")
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
+
+
+def page_cache():
+    return caches[settings.GOVCMS_PAGE_CACHE_ALIAS]
+
+
+def content_version():
+    return page_cache().get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version(**kwargs):
+    """Make every cached public page stale."""
+    cache = page_cache()
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _cache_key(request):
+    return f"public-pages:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+        and not request.user.is_authenticated
+        and settings.GOVCMS_PAGE_CACHE_SECONDS > 0
+    )
+
+
+def _cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+    )
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous visitors' GET requests from the cache (``X-Cache`` says which)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _cache_key(request)
+        cached = page_cache().get(key)
+        if cached is not None:
+            cached["X-Cache"] = "HIT"
+            return cached
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            patch_response_headers(response, cache_timeout=0)
+            response["X-Cache"] = "MISS"
+            page_cache().set(key, response, settings.GOVCMS_PAGE_CACHE_SECONDS)
+        return response
+
+
+def register_signal_handlers():
+    from wagtail.models import Page, Site
+
+    from home.models import PortalSettings
+
+    uid = "govcms_page_cache_"
+    page_published.connect(bump_content_version, dispatch_uid=uid + "published")
+    page_unpublished.connect(bump_content_version, dispatch_uid=uid + "unpublished")
+    post_page_move.connect(bump_content_version, dispatch_uid=uid + "moved")
+    post_delete.connect(bump_content_version, sender=Page, dispatch_uid=uid + "deleted")
+    for model in (Site, PortalSettings):
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + model.__name__)
+        post_delete.connect(
+            bump_content_version, sender=model, dispatch_uid=uid + model.__name__ + "_del"
+        )
