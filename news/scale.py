@@ -1,0 +1,235 @@
+"""Realistic news at scale, for benchmarks: written straight into the page tree.
+
+Creating 100,000 pages one ``add_child`` at a time takes hours. These are the same rows
+Wagtail would write for a live page (tree path, depth, URL path, content type, locale, the
+news fields, topics, the search index), inserted in batches. Pages get no revision; the
+first edit in the admin creates one, as for any page imported into Wagtail.
+"""
+
+import datetime
+import json
+import random
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from departments.models import DepartmentPage
+from departments.provisioning import create_unit
+from govcms.text import vietnamese_slugify
+
+from .models import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
+
+BATCH = 2000
+YEARS = 10
+
+UNIT_KINDS = [
+    ("Thư viện", "TV"),
+    ("Bảo tàng", "BT"),
+    ("Nhà văn hóa", "NVH"),
+    ("Trung tâm Văn hóa", "TTVH"),
+    ("Đoàn Ca múa nhạc", "DCM"),
+    ("Nhà hát", "NH"),
+    ("Ban Quản lý Di tích", "BQLDT"),
+    ("Trung tâm Thể thao", "TTTT"),
+    ("Trung tâm Du lịch", "TTDL"),
+    ("Rạp chiếu phim", "RCP"),
+]
+PLACES = ["Phủ Lý", "Duy Tiên", "Kim Bảng", "Thanh Liêm", "Bình Lục", "Lý Nhân"]
+ACTIONS = [
+    "tổ chức",
+    "khai mạc",
+    "tổng kết",
+    "phát động",
+    "triển khai",
+    "hưởng ứng",
+    "ra mắt",
+    "tập huấn",
+    "kiểm tra",
+    "tiếp nhận",
+]
+SUBJECTS = [
+    "hội nghị thi đua khen thưởng",
+    "ngày hội đọc sách",
+    "giải bóng chuyền hơi",
+    "trưng bày cổ vật",
+    "lễ hội truyền thống",
+    "chương trình nghệ thuật",
+    "lớp tập huấn nghiệp vụ",
+    "tuần lễ du lịch",
+    "cuộc thi ảnh đẹp quê hương",
+    "giải chạy việt dã",
+    "hội thảo bảo tồn di sản",
+    "đợt số hóa tài liệu",
+    "liên hoan văn nghệ quần chúng",
+    "chiến dịch tuyên truyền",
+]
+TOPICS = [
+    "Du lịch",
+    "Di sản",
+    "Thể thao",
+    "Văn hóa đọc",
+    "Thi đua khen thưởng",
+    "Lễ hội",
+    "Nghệ thuật",
+    "Chuyển đổi số",
+    "Tập huấn",
+    "Hội nghị",
+    "Thiếu nhi",
+    "Làng nghề",
+]
+SENTENCES = [
+    "Sự kiện thu hút đông đảo cán bộ, hội viên và người dân trên địa bàn tham gia.",
+    "Ban tổ chức đã chuẩn bị chu đáo về địa điểm, trang thiết bị và nội dung chương trình.",
+    "Đại biểu đánh giá cao kết quả đạt được và đề ra nhiệm vụ cho thời gian tới.",
+    "Nhiều hoạt động bên lề được tổ chức nhằm giới thiệu nét đẹp văn hóa của địa phương.",
+    "Đơn vị sẽ tiếp tục phối hợp với các xã, phường để mở rộng quy mô trong năm sau.",
+    "Các tập thể, cá nhân có thành tích xuất sắc đã được trao giấy khen.",
+    "Chương trình góp phần nâng cao đời sống tinh thần của nhân dân.",
+    "Thông tin chi tiết được đăng tải trên cổng thông tin của đơn vị.",
+]
+
+
+def ensure_units(count, rng):
+    """At least ``count`` units, each with its news list, creating what is missing."""
+    units = list(DepartmentPage.objects.order_by("path"))
+    number = len(units)
+    while len(units) < count:
+        number += 1
+        kind, short = UNIT_KINDS[number % len(UNIT_KINDS)]
+        place = PLACES[number % len(PLACES)]
+        units.append(
+            create_unit(
+                f"{kind} {place} số {number}",
+                f"{short}{number:02d}",
+                title=f"{kind} {place} {number}",
+            )
+        )
+    indexes = []
+    for unit in units[:count]:
+        index = NewsIndexPage.objects.child_of(unit).first()
+        if index is None:
+            index = NewsIndexPage(title="Tin tức")
+            unit.add_child(instance=index)
+            index.save_revision().publish()
+        indexes.append(index)
+    return indexes
+
+
+def share_of_articles(indexes, total):
+    """A realistic spread: the first unit publishes most (15%), the rest share the remainder."""
+    first = max(total * 15 // 100, 1) if len(indexes) > 1 else total
+    rest = total - first
+    shares = [first] + [rest // (len(indexes) - 1)] * (len(indexes) - 1)
+    shares[-1] += total - sum(shares)
+    return shares
+
+
+def _article(rng, number, now):
+    date = now - datetime.timedelta(seconds=rng.randrange(YEARS * 365 * 24 * 3600))
+    action, subject, place = rng.choice(ACTIONS), rng.choice(SUBJECTS), rng.choice(PLACES)
+    title = f"{action.capitalize()} {subject} tại {place} năm {date.year}"
+    paragraphs = [" ".join(rng.sample(SENTENCES, 3)) for _ in range(rng.randint(2, 4))]
+    body = [
+        {
+            "type": "paragraph",
+            "value": f"<p>{text}</p>",
+            "id": str(uuid.UUID(int=rng.getrandbits(128))),
+        }
+        for text in paragraphs
+    ]
+    return {
+        "title": title,
+        "slug": f"{vietnamese_slugify(title)[:200]}-{number}",
+        "date": date,
+        "summary": f"{title}. {rng.choice(SENTENCES)}",
+        "body": json.dumps(body, ensure_ascii=False),
+        "topics": rng.sample(TOPICS, 2),
+    }
+
+
+def _insert_news_rows(rows):
+    columns = "page_ptr_id, date, summary, body, source, author, featured_image_id"
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO news_newspage ({columns}) VALUES (%s, %s, %s, %s, %s, %s, NULL)", rows
+        )
+
+
+def seed_index(index, count, rng, tags, stdout=None):
+    """Add ``count`` live articles under ``index``."""
+    content_type = ContentType.objects.get_for_model(NewsPage)
+    locale = Locale.objects.get(pk=index.locale_id)
+    unit = index.get_parent().specific
+    now = timezone.now()
+    start = index.numchild
+    search = get_search_backend()
+    for batch_start in range(0, count, BATCH):
+        size = min(BATCH, count - batch_start)
+        with transaction.atomic():
+            articles = [_article(rng, start + batch_start + i + 1, now) for i in range(size)]
+            pages = [
+                Page(
+                    title=article["title"],
+                    draft_title=article["title"],
+                    slug=article["slug"],
+                    path=NewsPage._get_path(
+                        index.path, index.depth + 1, start + batch_start + i + 1
+                    ),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    url_path=f"{index.url_path}{article['slug']}/",
+                    content_type=content_type,
+                    locale=locale,
+                    translation_key=uuid.UUID(int=rng.getrandbits(128)),
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=article["date"],
+                    last_published_at=article["date"],
+                )
+                for i, article in enumerate(articles)
+            ]
+            Page.objects.bulk_create(pages)
+            if pages[0].pk is None:  # databases that do not return keys from bulk inserts
+                by_path = dict(
+                    Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
+                )
+                for page in pages:
+                    page.pk = page.id = by_path[page.path]
+            _insert_news_rows(
+                [
+                    (
+                        page.pk,
+                        article["date"],
+                        article["summary"],
+                        article["body"],
+                        unit.short_name,
+                        "",
+                    )
+                    for page, article in zip(pages, articles, strict=True)
+                ]
+            )
+            NewsPageTag.objects.bulk_create(
+                [
+                    NewsPageTag(content_object_id=page.pk, tag=tags[topic])
+                    for page, article in zip(pages, articles, strict=True)
+                    for topic in article["topics"]
+                ]
+            )
+            Page.objects.filter(pk=index.pk).update(numchild=start + batch_start + size)
+            search.add_bulk(NewsPage, list(NewsPage.objects.filter(pk__in=[p.pk for p in pages])))
+        if stdout is not None:
+            stdout.write(f"  {index.get_parent().title}: {batch_start + size}/{count}")
+    index.numchild = start + count
+
+
+def seed_scale(units, news, seed=2021, stdout=None):
+    rng = random.Random(seed)
+    indexes = ensure_units(units, rng)
+    tags = {name: NewsTag.objects.get_or_create(name=name)[0] for name in TOPICS}
+    for index, count in zip(indexes, share_of_articles(indexes, news), strict=True):
+        seed_index(index, count, rng, tags, stdout)
+    return indexes

@@ -1,0 +1,32 @@
+"""seed_scale writes pages Wagtail treats like any other."""
+
+from http import HTTPStatus
+
+from django.core.management import call_command
+from wagtail.models import Page
+
+from departments.models import DepartmentPage
+from news.models import NewsIndexPage, NewsPage
+
+
+def test_seed_scale__live_routable_searchable_pages_in_a_sound_tree(client, demo, capsys):
+    before = NewsPage.objects.count()
+    call_command("seed_scale", units=6, news=120)
+    assert "Added 120 articles over 6 units" in capsys.readouterr().out
+    assert NewsPage.objects.live().count() == before + 120
+    assert DepartmentPage.objects.count() == 6
+    assert all(len(problems) == 0 for problems in Page.find_problems())
+
+    big_unit = NewsIndexPage.objects.child_of(DepartmentPage.objects.order_by("path").first()).get()
+    seeded = NewsPage.objects.child_of(big_unit).order_by("-pk").first()
+    assert seeded.url.startswith(big_unit.url)
+    response = client.get(seeded.url)
+    assert response.status_code == HTTPStatus.OK
+    assert seeded.summary in response.content.decode()
+    assert seeded.tags.count() == 2
+    assert 1 <= len(seeded.body) <= 4
+
+    results = client.get("/tim-kiem/", {"q": seeded.title.split(" tại ")[0]}).content.decode()
+    assert seeded.title in results
+    index = client.get(big_unit.url, {"page": 2})
+    assert index.status_code == HTTPStatus.OK
