@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install system-packages lint
+.PHONY: run test install system-packages lint bench
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -38,3 +38,9 @@ node_modules/.installed: package.json package-lock.json
 lint: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Benchmark: seeds PostgreSQL with 100,000 articles (kept for later runs), serves the
+# portal with gunicorn and measures each main page with wrk (bench/run.py).
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) bench/run.py

@@ -91,7 +91,17 @@ def register_signal_handlers():
     page_unpublished.connect(bump_content_version, dispatch_uid=uid + "unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid=uid + "moved")
     post_delete.connect(bump_content_version, sender=Page, dispatch_uid=uid + "deleted")
-    for model in (Site, PortalSettings):
+    from wagtail.models import PageViewRestriction
+
+    from govcms.pages import forget_restricted_paths
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_restricted_paths,
+            sender=PageViewRestriction,
+            dispatch_uid=f"govcms_restricted_paths_{signal is post_save}",
+        )
+    for model in (Site, PortalSettings, PageViewRestriction):
         post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + model.__name__)
         post_delete.connect(
             bump_content_version, sender=model, dispatch_uid=uid + model.__name__ + "_del"

@@ -1,23 +1,38 @@
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.core.cache import cache
+from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .text import transliterate, vietnamese_slugify
 
+RESTRICTED_PATHS_KEY = "govcms:restricted-page-paths"
+
+
+def restricted_paths():
+    """Tree paths of the pages that carry a view restriction, kept in the cache.
+
+    Wagtail's ``public()`` reads every restriction from the database each time a listing
+    calls it; the portal has few restrictions and many listings.
+    """
+    paths = cache.get(RESTRICTED_PATHS_KEY)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(RESTRICTED_PATHS_KEY, paths, timeout=None)
+    return paths
+
+
+def forget_restricted_paths(**kwargs):
+    cache.delete(RESTRICTED_PATHS_KEY)
+
 
 class PortalPageQuerySet(PageQuerySet):
     def private_q(self):
-        """Pages under a view restriction, decided in SQL.
-
-        Wagtail's own version loads every restriction first, which costs one more query
-        each time a listing calls ``public()``.
-        """
-        restrictions = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return Q(Exists(restrictions))
+        q = Q()
+        for path in restricted_paths():
+            q |= Q(path__startswith=path)
+        # Matches no page when nothing is restricted.
+        return q if q else Q(pk__in=[])
 
 
 class PortalPageManager(PageManager.from_queryset(PortalPageQuerySet)):

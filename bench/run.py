@@ -1,0 +1,243 @@
+"""Benchmark the portal the way production serves it.
+
+Seeds PostgreSQL with the large data set (once; kept between runs), serves the portal with
+gunicorn under the production settings, measures each main page with wrk, uncached and
+from the Redis page cache, prints a table, and prints the query plans of the heavy
+listings. Run it with `make bench` (README); it needs PostgreSQL, Redis and wrk.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PORT = 8100
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/govcms_bench"
+
+
+def run(*args, env, **kwargs):
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def manage(*args, env, capture=False):
+    result = run(PYTHON, "manage.py", *args, env=env, capture_output=capture, text=True)
+    return result.stdout if capture else None
+
+
+def shell(code, env):
+    return manage("shell", "--no-imports", "-c", code, env=env, capture=True).strip()
+
+
+def ensure_database(url):
+    name = url.rsplit("/", 1)[1]
+    base = url.rsplit("/", 1)[0] + "/postgres"
+    exists = subprocess.run(
+        ["psql", base, "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if not exists:
+        subprocess.run(["psql", base, "-qc", f'CREATE DATABASE "{name}"'], check=True)
+
+
+def prepare(args, env):
+    ensure_database(args.database)
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("load_demo", env=env, capture=True)
+    have = int(shell("from news.models import NewsPage; print(NewsPage.objects.count())", env))
+    if have < args.news:
+        started = time.monotonic()
+        manage(
+            "seed_scale",
+            "--units",
+            str(args.units),
+            "--news",
+            str(args.news - have),
+            env=env,
+            capture=True,
+        )
+        print(
+            f"seeded {args.news - have} articles in {time.monotonic() - started:.0f} s", flush=True
+        )
+    manage("collectstatic", "--noinput", "-v0", env=env)
+
+
+def targets(env):
+    code = (
+        "from departments.models import DepartmentPage\n"
+        "from news.models import NewsIndexPage, NewsPage\n"
+        "sizes = [(NewsPage.objects.child_of(i).count(), i) for i in NewsIndexPage.objects.all()]\n"
+        "count, index = max(sizes, key=lambda pair: pair[0])\n"
+        "article = NewsPage.objects.child_of(index).order_by('-date').first()\n"
+        "print(index.url, count, article.url, sep='|')"
+    )
+    index_url, count, article_url = shell(code, env).splitlines()[-1].split("|")
+    deep = min(int(count) // 10, 1001)
+    return [
+        ("article", article_url),
+        ("home", "/"),
+        ("news index", index_url),
+        (f"news index, page {deep}", f"{index_url}?page={deep}"),
+        ("news index, month", f"{index_url}?year=2022&month=5"),
+        ("search", "/tim-kiem/?q=hoi+nghi+thi+dua"),
+        ("feed", "/rss/"),
+        ("sitemap index", "/sitemap.xml"),
+    ]
+
+
+def serve(env, workers):
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "govcms.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=5)
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def to_ms(value):
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m|h)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}[unit]
+
+
+def wrk(url, connections, seconds):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    if socket:
+        errors += sum(int(n) for n in socket.groups())
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
+        "errors": errors,
+    }
+
+
+EXPLAIN = """
+from django.db import connection
+from news.models import NewsIndexPage, NewsPage
+from news.queries import public_news
+sizes = [(NewsPage.objects.child_of(i).count(), i) for i in NewsIndexPage.objects.all()]
+count, index = max(sizes, key=lambda pair: pair[0])
+article = NewsPage.objects.child_of(index).order_by("-date").first()
+news = index.get_news()
+queries = {
+    "deep page (offset 10000)": news[10000:10010],
+    "year/month filter": news.filter(date__year=2022, date__month=5)[:10],
+    "topic page": news.filter(tags__slug="du-lich")[:10],
+    "related news": public_news().sibling_of(article, inclusive=False)[:4],
+}
+for name, queryset in queries.items():
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS OFF) " + sql, params)
+        plan = [row[0] for row in cursor.fetchall()]
+    print("###", name)
+    print("\\n".join(plan))
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--news", type=int, default=100_000)
+    parser.add_argument("--units", type=int, default=20)
+    parser.add_argument(
+        "--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
+    )
+    parser.add_argument(
+        "--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+    )
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: apt-get install wrk")
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "govcms.settings.production",
+        "DATABASE_URL": args.database,
+        "SECRET_KEY": "benchmark-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    prepare(args, env)
+    pages = targets(env)
+    results = {}
+    modes = [
+        ("uncached", {"PAGE_CACHE_SECONDS": "0"}, 4),
+        ("cached", {"PAGE_CACHE_SECONDS": "600", "REDIS_URL": args.redis}, 64),
+    ]
+    for mode, extra, connections in modes:
+        server = serve({**env, **extra}, args.workers)
+        try:
+            for name, path in pages:
+                url = f"http://127.0.0.1:{PORT}{path}"
+                urllib.request.urlopen(url, timeout=60).read()  # warm up and fill the cache
+                results[(name, mode)] = wrk(url, connections, args.seconds)
+                print(f"measured {name} ({mode})", flush=True)
+        finally:
+            stop(server)
+
+    print()
+    print(
+        f"{args.news} articles, {args.units} units; gunicorn {args.workers} workers; "
+        f"wrk {args.seconds} s per page; uncached at 4 connections, cached at 64"
+    )
+    columns = ["req/s", "p50 ms", "p99 ms", "errors"]
+    header = ["page"] + [f"uncached {c}" for c in columns] + [f"cached {c}" for c in columns]
+    print("| " + " | ".join(header) + " |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, _path in pages:
+        u, c = results[(name, "uncached")], results[(name, "cached")]
+        print(
+            f"| {name} | {u['rps']:.0f} | {u['p50']:.1f} | {u['p99']:.1f} | {u['errors']} "
+            f"| {c['rps']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} | {c['errors']} |"
+        )
+    print()
+    print(shell(EXPLAIN, env))
+
+
+if __name__ == "__main__":
+    main()
