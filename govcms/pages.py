@@ -73,7 +73,8 @@ class BasePage(Page):
         from departments.models import DepartmentPage
 
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        # A site's root (depth 2) has no ancestor worth showing: skip the query.
+        ancestors = list(self.get_ancestors().filter(depth__gt=1)) if self.depth > 2 else []
         unit_type = ContentType.objects.get_for_model(DepartmentPage).pk
         context["ancestors"] = ancestors
         context.setdefault(

@@ -184,7 +184,7 @@ def seed_index(index, count, rng, tags, stdout=None):
                     url_path=f"{index.url_path}{article['slug']}/",
                     content_type=content_type,
                     locale=locale,
-                    translation_key=uuid.UUID(int=rng.getrandbits(128)),
+                    translation_key=uuid.uuid4(),
                     live=True,
                     has_unpublished_changes=False,
                     first_published_at=article["date"],
