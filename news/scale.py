@@ -152,11 +152,25 @@ def _article(rng, number, now):
 
 
 def _insert_news_rows(rows):
+    """The news columns of the pages just inserted (Django cannot bulk-create a child of a
+    multi-table model)."""
     columns = "page_ptr_id, date, summary, body, source, author, featured_image_id"
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO news_newspage ({columns}) VALUES (%s, %s, %s, %s, %s, %s, NULL)", rows
-        )
+        if connection.vendor == "postgresql":
+            from psycopg2.extras import execute_values
+
+            execute_values(
+                cursor.cursor,
+                f"INSERT INTO news_newspage ({columns}) VALUES %s",
+                rows,
+                template="(%s, %s, %s, %s, %s, %s, NULL)",
+                page_size=len(rows),
+            )
+        else:
+            cursor.executemany(
+                f"INSERT INTO news_newspage ({columns}) VALUES (%s, %s, %s, %s, %s, %s, NULL)",
+                rows,
+            )
 
 
 def seed_index(index, count, rng, tags, stdout=None):
@@ -220,7 +234,8 @@ def seed_index(index, count, rng, tags, stdout=None):
                 ]
             )
             Page.objects.filter(pk=index.pk).update(numchild=start + batch_start + size)
-            search.add_bulk(NewsPage, list(NewsPage.objects.filter(pk__in=[p.pk for p in pages])))
+            indexed = NewsPage.objects.filter(pk__in=[p.pk for p in pages]).prefetch_related("tags")
+            search.add_bulk(NewsPage, list(indexed))
         if stdout is not None:
             stdout.write(f"  {index.get_parent().title}: {batch_start + size}/{count}")
     index.numchild = start + count
