@@ -176,29 +176,26 @@ def ensure_board_group(repairs=None):
     return board
 
 
+def _ensure_active(obj, model, name, repairs, label):
+    """``obj`` (created as ``model`` when missing), named ``name`` and active."""
+    if obj is None:
+        obj = model.objects.create(name=name)
+        repairs.append(f"{label} '{name}': created")
+    _ensure_named(obj, name, repairs, label)
+    if not obj.active:
+        obj.active = True
+        obj.save(update_fields=["active"])
+        repairs.append(f"{label} '{name}': reactivated")
+    return obj
+
+
 def _ensure_workflow(resources, names, repairs):
-    task = resources.task
-    if task is None:
-        task = UnitApprovalTask.objects.create(name=names["task"])
-        repairs.append(f"task '{task.name}': created")
-    _ensure_named(task, names["task"], repairs, "task")
-    if not task.active:
-        task.active = True
-        task.save(update_fields=["active"])
-        repairs.append(f"task '{task.name}': reactivated")
+    task = _ensure_active(resources.task, UnitApprovalTask, names["task"], repairs, "task")
     if set(task.groups.all()) != {resources.approvers}:
         task.groups.set([resources.approvers])
         repairs.append(f"task '{task.name}': assigned to '{resources.approvers.name}'")
 
-    workflow = resources.workflow
-    if workflow is None:
-        workflow = Workflow.objects.create(name=names["workflow"])
-        repairs.append(f"workflow '{workflow.name}': created")
-    _ensure_named(workflow, names["workflow"], repairs, "workflow")
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-        repairs.append(f"workflow '{workflow.name}': reactivated")
+    workflow = _ensure_active(resources.workflow, Workflow, names["workflow"], repairs, "workflow")
     if list(workflow.workflow_tasks.values_list("task_id", flat=True)) != [task.pk]:
         workflow.workflow_tasks.all().delete()
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
