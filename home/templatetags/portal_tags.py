@@ -47,15 +47,17 @@ def unit_navigation(context):
         else:
             # A unit served at its own host name still shows the whole portal's navigation.
             home = HomePage.objects.ancestor_of(root).first()
-    if home is not None:
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    if home is not None and current_path == home.path and context.get("units") is not None:
+        units = context["units"]  # the home page has just loaded them
+    elif home is not None:
         units = (
             DepartmentPage.objects.live()
             .public()
             .child_of(home)
             .only("id", "title", "short_name", "url_path", "path", "depth")
         )
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
     links = [
         (
             unit,

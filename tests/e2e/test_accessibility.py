@@ -46,32 +46,32 @@ def axe_violations(tab):
     ]
 
 
-@pytest.mark.parametrize("width", [360, 1280])
-def test_public_pages__no_axe_violation(live_server, browser, public_urls, width):
+def findings_on_each_page(live_server, browser, urls, width, inspect):
+    """``inspect(tab)`` on each page at ``width`` pixels; the pages where it found something."""
     context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900})
     tab = context.new_page()
     found = {}
-    for name, url in public_urls.items():
+    for name, url in urls.items():
         tab.goto(live_server.url + url)
-        violations = axe_violations(tab)
-        if violations:
-            found[name] = violations
+        if finding := inspect(tab):
+            found[name] = finding
     context.close()
+    return found
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_public_pages__no_axe_violation(live_server, browser, public_urls, width):
+    found = findings_on_each_page(live_server, browser, public_urls, width, axe_violations)
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_public_pages__no_horizontal_scrolling(live_server, browser, public_urls, width):
-    context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900})
-    tab = context.new_page()
-    too_wide = {}
-    for name, url in public_urls.items():
-        tab.goto(live_server.url + url)
+    def overflow(tab):
         scroll_width = tab.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > width:
-            too_wide[name] = scroll_width
-    context.close()
-    assert too_wide == {}
+        return scroll_width if scroll_width > width else None
+
+    assert findings_on_each_page(live_server, browser, public_urls, width, overflow) == {}
 
 
 def test_skip_link__moves_focus_to_the_main_content(live_server, tab, public_urls):
