@@ -93,17 +93,12 @@ class DepartmentPage(BasePage):
         return NewsIndexPage.objects.live().public().child_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsPage
+        from news.queries import public_news
 
         context = super().get_context(request, *args, **kwargs)
         context["leaders"] = self.leaders.select_related("photo")
         context["news_index"] = self.get_news_index()
-        context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
-        )
+        context["latest_news"] = public_news().filter(department=self)[:LATEST_NEWS_COUNT]
         return context
 
 

@@ -95,6 +95,7 @@ def register_signal_handlers():
 
     from govcms.pages import forget_restricted_paths
 
+    post_page_move.connect(forget_restricted_paths, dispatch_uid="govcms_restricted_paths_move")
     for signal in (post_save, post_delete):
         signal.connect(
             forget_restricted_paths,

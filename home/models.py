@@ -81,7 +81,7 @@ class HomePage(BasePage):
         context["featured_news"] = self.get_featured_news()
         units = list(DepartmentPage.objects.live().public().child_of(self))
         context["latest_news"] = attach_units(
-            public_news().descendant_of(self)[:LATEST_NEWS_COUNT], units
+            public_news().filter(path__startswith=self.path)[:LATEST_NEWS_COUNT], units
         )
         news_by_unit = latest_news_by_unit(units, UNIT_NEWS_COUNT)
         context["unit_blocks"] = [(unit, news_by_unit[unit.pk]) for unit in units]

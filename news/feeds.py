@@ -33,7 +33,7 @@ class NewsFeed(Feed):
     def items(self, unit):
         news = public_news()
         if unit is not None:
-            news = news.descendant_of(unit)
+            news = news.filter(department=unit)
         return news.prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, item):

@@ -1,4 +1,6 @@
-from django.core.paginator import Paginator
+from datetime import datetime
+
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -12,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, route
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from govcms.page_cache import content_version
 from govcms.pages import BasePage
 from govcms.text import vietnamese_slugify
 
@@ -20,6 +23,7 @@ from .blocks import NewsBodyBlock
 NEWS_PER_PAGE = 10
 RELATED_NEWS_COUNT = 4
 ASIDE_NEWS_COUNT = 5
+ARCHIVE_MONTHS_SECONDS = 24 * 60 * 60
 
 
 def _month_filter(request):
@@ -29,11 +33,22 @@ def _month_filter(request):
         month = int(request.GET["month"]) if request.GET.get("month") else None
     except ValueError:
         raise Http404 from None
-    if year is not None and not 1900 <= year <= 9999:
+    if year is not None and not 1900 <= year < 9999:
         raise Http404
     if month is not None and (year is None or not 1 <= month <= 12):
         raise Http404
     return year, month
+
+
+def _period(year, month=None):
+    """The start and end (exclusive) of a year, or of a month of it, in local time."""
+    if month is None:
+        start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+    else:
+        start = datetime(year, month, 1)
+        end = datetime(year + (month == 12), month % 12 + 1, 1)
+    zone = timezone.get_current_timezone()
+    return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
 
 
 def topic_url(index, tag):
@@ -58,25 +73,36 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def get_news(self):
         from .queries import public_news
 
-        return public_news().child_of(self)
+        return public_news().filter(news_index=self)
 
     def archive_months(self):
-        """The months that have news, newest first, for the archive filter."""
-        return self.get_news().dates("date", "month", order="DESC")
+        """The months that have news, newest first, for the archive filter.
+
+        Reading them means reading every article of the list, so they are kept in the cache
+        until the next change to the portal's content (govcms/page_cache.py).
+        """
+        key = f"news-archive-months:{content_version()}:{self.pk}"
+        months = cache.get(key)
+        if months is None:
+            months = list(self.get_news().dates("date", "month", order="DESC"))
+            cache.set(key, months, ARCHIVE_MONTHS_SECONDS)
+        return months
 
     def paginate(self, request, news):
+        from .queries import NewsPaginator
+
         # get_page() falls back to the first or last page on a malformed or
         # out-of-range number instead of failing.
-        return Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        return NewsPaginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
 
     @path("")
     def news_list(self, request):
         year, month = _month_filter(request)
         news = self.get_news()
         if year is not None:
-            news = news.filter(date__year=year)
-        if month is not None:
-            news = news.filter(date__month=month)
+            # A range on the date (not EXTRACT), so the list's index serves it.
+            start, end = _period(year, month)
+            news = news.filter(date__gte=start, date__lt=end)
         return self.render(
             request,
             context_overrides={
@@ -153,6 +179,28 @@ class NewsPage(BasePage):
         help_text=_("Topics separated by commas, e.g. Du lịch, Lễ hội."),
     )
 
+    # Where the article is listed, kept in step with the page tree by news/placement.py
+    # (on every save, move and view-restriction change), so that each news list reads its
+    # rows from one of the indexes below instead of scanning the tree and sorting the lot.
+    news_index = models.ForeignKey(
+        "news.NewsIndexPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    department = models.ForeignKey(
+        "departments.DepartmentPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Live and not under a view restriction: shown in public lists, feeds and the home page.
+    listed = models.BooleanField(default=False, editable=False)
+
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("featured_image"),
@@ -178,6 +226,28 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        indexes = [
+            models.Index(
+                "news_index",
+                models.F("date").desc(),
+                models.F("page_ptr").desc(),
+                condition=models.Q(listed=True),
+                name="news_listed_by_index",
+            ),
+            models.Index(
+                "department",
+                models.F("date").desc(),
+                models.F("page_ptr").desc(),
+                condition=models.Q(listed=True),
+                name="news_listed_by_department",
+            ),
+            models.Index(
+                models.F("date").desc(),
+                models.F("page_ptr").desc(),
+                condition=models.Q(listed=True),
+                name="news_listed_by_date",
+            ),
+        ]
 
     def searchable_texts(self):
         return [
@@ -203,10 +273,10 @@ class NewsPage(BasePage):
         index = context["ancestors"][-1]
         context["news_index"] = index
         context["tags"] = [(tag, topic_url(index, tag)) for tag in self.tags.all()]
-        context["related_news"] = public_news().sibling_of(self, inclusive=False)[
-            :RELATED_NEWS_COUNT
-        ]
-        context["aside_news"] = public_news().not_page(self)[:ASIDE_NEWS_COUNT]
+        context["related_news"] = (
+            public_news().filter(news_index=index).exclude(pk=self.pk)[:RELATED_NEWS_COUNT]
+        )
+        context["aside_news"] = public_news().exclude(pk=self.pk)[:ASIDE_NEWS_COUNT]
         return context
 
     def get_sitemap_urls(self, request=None):

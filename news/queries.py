@@ -1,8 +1,15 @@
-"""Queries of the public news pages, shared by the page types, feeds and search."""
+"""Queries of the public news pages, shared by the page types, feeds and search.
 
+Every list reads the articles' listing columns (``listed``, ``news_index``,
+``department``: news/placement.py keeps them true), each backed by a partial index ordered
+newest first, so a list costs the ten rows it shows, however many articles there are.
+"""
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import F, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models.functions import RowNumber
 
 from .models import NewsPage
 
@@ -10,15 +17,18 @@ from .models import NewsPage
 def public_news():
     """Live, public articles, newest first, with what a news list shows."""
     return (
-        NewsPage.objects.live().public().select_related("featured_image").order_by("-date", "-pk")
+        NewsPage.objects.filter(listed=True)
+        .select_related("featured_image")
+        .order_by("-date", "-pk")
     )
 
 
 def attach_units(news_items, units):
     """Set ``unit_page`` on each article from the given units, not a query per article."""
+    by_id = {unit.pk: unit for unit in units}
     news_items = list(news_items)
     for item in news_items:
-        item.unit_page = next((u for u in units if item.path.startswith(u.path)), None)
+        item.unit_page = by_id.get(item.department_id)
     return news_items
 
 
@@ -26,39 +36,52 @@ def latest_news_by_unit(units, per_unit):
     """The ``per_unit`` newest articles of each unit, in at most two queries.
 
     Where the database can combine sliced queries (PostgreSQL), each unit's newest
-    articles come from the date index with a UNION ALL; elsewhere a window function ranks
-    all articles at once, which is fine for an embedded database's sizes.
+    articles come from its own index range with a UNION ALL; elsewhere a window function
+    ranks all articles at once, which is fine for an embedded database's sizes.
     """
     units = list(units)
     if not units:
         return {}
+    by_unit = {unit.pk: [] for unit in units}
     if connection.features.supports_slicing_ordering_in_compound:
         newest = [
-            public_news().filter(path__startswith=unit.path).values_list("pk", flat=True)[:per_unit]
+            public_news().filter(department=unit).values_list("pk", flat=True)[:per_unit]
             for unit in units
         ]
         ids = list(newest[0].union(*newest[1:], all=True))
         items = public_news().filter(pk__in=ids)
-        return {
-            unit.pk: [item for item in items if item.path.startswith(unit.path)][:per_unit]
-            for unit in units
-        }
-    prefix_length = len(units[0].path)
-    ranked = (
-        public_news()
-        .filter(path__startswith=units[0].path[: prefix_length - NewsPage.steplen])
-        .annotate(
-            unit_path=Substr("path", 1, prefix_length),
-            rank=Window(
-                RowNumber(),
-                partition_by=[Substr("path", 1, prefix_length)],
-                order_by=[F("date").desc(), F("pk").desc()],
-            ),
+    else:
+        items = (
+            public_news()
+            .filter(department__in=units)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("department")],
+                    order_by=[F("date").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank__lte=per_unit)
         )
-        .filter(rank__lte=per_unit)
-    )
-    by_path = {unit.path: [] for unit in units}
-    for item in ranked:
-        if item.unit_path in by_path:
-            by_path[item.unit_path].append(item)
-    return {unit.pk: by_path[unit.path] for unit in units}
+    for item in items:
+        by_unit[item.department_id].append(item)
+    return by_unit
+
+
+class NewsPaginator(Paginator):
+    """Pages through a list of articles without joining the rows it skips.
+
+    A deep page (page 1,001 of a unit's news, say) first reads only the ids of its rows,
+    from the listing index, and then loads those ten articles; a plain OFFSET would load
+    and join the ten thousand rows before them as well.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        loaded = {item.pk: item for item in self.object_list.filter(pk__in=ids).order_by()}
+        return PaginatorPage([loaded[pk] for pk in ids if pk in loaded], number, self)

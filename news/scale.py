@@ -154,7 +154,10 @@ def _article(rng, number, now):
 def _insert_news_rows(rows):
     """The news columns of the pages just inserted (Django cannot bulk-create a child of a
     multi-table model)."""
-    columns = "page_ptr_id, date, summary, body, source, author, featured_image_id"
+    columns = (
+        "page_ptr_id, date, summary, body, source, author, news_index_id, department_id, listed,"
+        " featured_image_id"
+    )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             from psycopg2.extras import execute_values
@@ -163,12 +166,13 @@ def _insert_news_rows(rows):
                 cursor.cursor,
                 f"INSERT INTO news_newspage ({columns}) VALUES %s",
                 rows,
-                template="(%s, %s, %s, %s, %s, %s, NULL)",
+                template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, NULL)",
                 page_size=len(rows),
             )
         else:
             cursor.executemany(
-                f"INSERT INTO news_newspage ({columns}) VALUES (%s, %s, %s, %s, %s, %s, NULL)",
+                f"INSERT INTO news_newspage ({columns})"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, NULL)",
                 rows,
             )
 
@@ -222,6 +226,9 @@ def seed_index(index, count, rng, tags, stdout=None):
                         article["body"],
                         unit.short_name,
                         "",
+                        index.pk,
+                        unit.pk,
+                        True,
                     )
                     for page, article in zip(pages, articles, strict=True)
                 ]
@@ -247,4 +254,9 @@ def seed_scale(units, news, seed=2021, stdout=None):
     tags = {name: NewsTag.objects.get_or_create(name=name)[0] for name in TOPICS}
     for index, count in zip(indexes, share_of_articles(indexes, news), strict=True):
         seed_index(index, count, rng, tags, stdout)
+    if connection.vendor == "postgresql":
+        # As after any bulk load: fresh statistics for the planner, and a visibility map
+        # that lets counts and deep pages read the listing index alone.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     return indexes

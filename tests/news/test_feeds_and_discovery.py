@@ -1,5 +1,6 @@
 """RSS feeds, the sitemap and robots.txt, and the links that advertise them."""
 
+from datetime import datetime
 from http import HTTPStatus
 from xml.etree import ElementTree
 
@@ -81,6 +82,23 @@ def test_sitemap__lists_every_live_page_and_nothing_else(client, demo):
     live = Page.objects.live().public().filter(depth__gte=2)
     assert locations == {page.full_url for page in live}
     assert draft.full_url not in locations
+
+
+def test_sitemap_index__dates_each_file_by_the_newest_publication(client, demo):
+    from wagtail.models import Page
+
+    article = NewsPage.objects.live().order_by("last_published_at").first()
+    article.save_revision().publish()
+    article.refresh_from_db()
+    newest = Page.objects.live().order_by("-last_published_at").first().last_published_at
+    assert newest == article.last_published_at
+
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    lastmods = [
+        datetime.fromisoformat(node.text)
+        for node in index.findall("sm:sitemap/sm:lastmod", SITEMAP_NS)
+    ]
+    assert lastmods == [article.last_published_at]
 
 
 def test_robots_txt__points_to_the_sitemap(client, demo):
