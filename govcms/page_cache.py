@@ -75,6 +75,9 @@ class PublicPageCacheMiddleware:
         if _cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
+            # One chunk: a response built with many write() calls (the feeds) would otherwise
+            # be stored, and sent on every hit, as thousands of small pieces.
+            response.content = response.content
             patch_response_headers(response, cache_timeout=0)
             response["X-Cache"] = "MISS"
             page_cache().set(key, response, settings.GOVCMS_PAGE_CACHE_SECONDS)
