@@ -40,3 +40,9 @@ def chooser_html(response):
     if response["Content-Type"].startswith("application/json"):
         return response.json()["html"]
     return response.content.decode()
+
+
+def sign_in(client, username, password):
+    """Sign in through the admin's login form, as a person does; True when it worked."""
+    response = client.post("/admin/login/", {"username": username, "password": password})
+    return response.status_code == 302 and "_auth_user_id" in client.session

@@ -5,6 +5,7 @@ do without are required there; the defaults below are harmless ones.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -19,6 +20,7 @@ INSTALLED_APPS = [
     "departments",
     "news",
     "search",
+    "security",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -42,20 +44,30 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security.middleware.RejectNullCharactersMiddleware",
+    "security.middleware.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "govcms.page_cache.PublicPageCacheMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "govcms.urls"
@@ -90,7 +102,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -162,23 +177,43 @@ WAGTAILSEARCH_BACKENDS = {
     },
 }
 
+# Raster formats only: an SVG is a document that can carry scripts. Wagtail also refuses
+# a file whose content does not match its extension, so a renamed SVG or HTML fails too.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Every rendition decodes the whole picture, about 4 bytes a pixel: 40 million pixels
+# (a 36-megapixel camera passes) keep one resize under ~160 MB of a worker's memory.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+
+# What offices publish: PDF, Microsoft and OpenDocument office files (the older binary
+# formats too, archives are full of them), RTF, plain text and CSV data, and ZIP for a set
+# of forms (the one archive format every system opens; RAR is a closed one). Nothing a
+# browser would run as a page: no html, htm, svg, js or xml.
 WAGTAILDOCS_EXTENSIONS = [
-    "csv",
-    "docx",
-    "doc",
-    "odt",
-    "ods",
     "pdf",
-    "pptx",
+    "doc",
+    "docx",
     "rtf",
-    "txt",
-    "xlsx",
+    "odt",
     "xls",
+    "xlsx",
+    "ods",
+    "csv",
+    "ppt",
+    "pptx",
+    "odp",
+    "txt",
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always go through Wagtail's view, even on a remote storage, so that each one
+# carries its collection's privacy, `X-Content-Type-Options: nosniff` and the CSP below.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# "Content-Security-Policy: default-src 'none'": nothing a document embeds may run or load.
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Only PDF opens in the browser; everything else downloads. Plain text too: served without
+# a charset, a file in a legacy Vietnamese encoding would show as garbage.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
 # The admin's date pickers, in strftime notation.
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
@@ -211,3 +246,93 @@ GOVCMS_FOUR_EYES = os.environ.get("GOVCMS_FOUR_EYES", "true").lower() not in ("0
 
 # Day-first date formats that also read back what the admin's date pickers write.
 FORMAT_MODULE_PATH = ["govcms.formats"]
+
+
+# --- Security (docs/security.md) ---------------------------------------------------
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # counts failures and refuses locked-out sign-ins
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures the account is locked
+# from everywhere and the address for every account, until the cool-off ends or an
+# administrator unlocks it (Settings → Sign-in lockouts, or `manage.py axes_reset`).
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
+# Behind a reverse proxy the client's address is in X-Forwarded-For; set the number of
+# proxies in front of the portal so that the address cannot be forged.
+if os.environ.get("TRUSTED_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["TRUSTED_PROXY_COUNT"])
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Second sign-in factor (TOTP, django-otp) for the roles that can publish or administer.
+# Patterns are shell-style, matched against group names.
+GOVCMS_TWO_FACTOR_GROUPS = [
+    GOVCMS_UNIT_APPROVERS_GROUP.format(short_name="*"),
+    GOVCMS_BOARD_GROUP,
+]
+GOVCMS_TWO_FACTOR_SUPERUSERS = True
+OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Cổng thông tin")
+
+# Sessions end after this many idle minutes (every request moves the end on).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+
+# Response headers. Public pages run no inline script and no script from elsewhere;
+# embedded videos come only from the providers listed. Nothing may frame the portal;
+# Wagtail lets its own preview frame the admin (same origin only).
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.facebook.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The admin (security.middleware.PortalCSPMiddleware): Wagtail's editor needs inline
+# scripts and styles, and shows previews of images and embeds from elsewhere.
+GOVCMS_ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "frame-ancestors": ["'self'"],
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"

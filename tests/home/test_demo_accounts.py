@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from departments.models import DepartmentPage
 from home.demo.loader import DEMO_BOARD_USERNAME, DEMO_PASSWORD, demo_usernames
+from tests.helpers import sign_in
 
 
 def test_load_demo__creates_an_editor_and_approver_per_unit(demo, client):
@@ -16,7 +17,7 @@ def test_load_demo__creates_an_editor_and_approver_per_unit(demo, client):
         assert list(editor.groups.all()) == [unit.resources.editors]
         assert list(approver.groups.all()) == [unit.resources.approvers]
         assert not editor.is_superuser and not approver.is_superuser
-        assert client.login(username=editor_name, password=DEMO_PASSWORD)
+        assert sign_in(client, editor_name, DEMO_PASSWORD)
         assert client.get("/admin/").status_code == HTTPStatus.OK
     board = User.objects.get(username=DEMO_BOARD_USERNAME)
     assert board.groups.get().name == "Ban biên tập cổng"

@@ -9,6 +9,7 @@ from departments.models import DepartmentPage
 from home.demo.loader import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
+from tests.helpers import sign_in
 
 UNIT_SHORT_NAMES = {"TTXTDL", "TVT", "BTT", "TTHLTĐ"}
 
@@ -62,5 +63,5 @@ def test_load_demo__second_run_changes_nothing(demo, capsys):
 
 
 def test_load_demo__admin_account_can_sign_in(demo, client):
-    assert client.login(username=DEMO_ADMIN_USERNAME, password=DEMO_ADMIN_PASSWORD)
+    assert sign_in(client, DEMO_ADMIN_USERNAME, DEMO_ADMIN_PASSWORD)
     assert client.get("/admin/").status_code == HTTPStatus.OK
