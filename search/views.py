@@ -10,6 +10,7 @@ from govcms.text import transliterate
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 NON_WORD = re.compile(r"[\W_]+")
+MAX_ID = 2**31 - 1  # the largest page id the database can hold
 
 
 def clean_query(raw):
@@ -27,7 +28,7 @@ def search(request):
     units = DepartmentPage.objects.live().public().order_by("path")
     unit = None
     unit_id = request.GET.get("don-vi", "")
-    if unit_id.isdigit():
+    if unit_id.isdigit() and int(unit_id) <= MAX_ID:
         unit = units.filter(pk=unit_id).first()
 
     results_page = None

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from .two_factor import requires_two_factor
 
 ADMIN_PREFIX = "/admin/"
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def _contains_nul(request):
     if "\x00" in request.path:
         return True
     parameters = [request.GET]
-    if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+    if request.method == "POST" and request.content_type in FORM_TYPES:
         parameters.append(request.POST)
     return any(
         "\x00" in key or any("\x00" in value for value in values)
