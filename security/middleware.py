@@ -90,4 +90,6 @@ class TwoFactorMiddleware:
             reverse("wagtailadmin_login"),
             reverse("wagtailadmin_logout"),
             reverse("wagtailadmin_javascript_catalog"),
+            # The icons every admin page, the second-step pages too, fetches and inlines.
+            reverse("wagtailadmin_sprite"),
         )

@@ -251,7 +251,7 @@ FORMAT_MODULE_PATH = ["govcms.formats"]
 # --- Security (docs/security.md) ---------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # counts failures and refuses locked-out sign-ins
+    "security.backends.SignInLockoutBackend",  # counts failures, refuses locked-out sign-ins
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -263,6 +263,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
+AXES_VERBOSE = False  # no banner on every manage.py command
 # Behind a reverse proxy the client's address is in X-Forwarded-For; set the number of
 # proxies in front of the portal so that the address cannot be forged.
 if os.environ.get("TRUSTED_PROXY_COUNT"):

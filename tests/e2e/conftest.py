@@ -46,12 +46,22 @@ def tab(browser, request):
     context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(20_000)
     page = context.new_page()
+    # Whatever a test does, on public pages or in the admin, nothing may be blocked by the
+    # Content-Security-Policy: the browser reports each blocked resource on the console.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
     context.close()
+    assert not blocked, blocked
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -136,3 +136,42 @@ def test_editor_and_approver_screens_are_in_vietnamese(live_server, tab, museum,
     check("10-request-changes")
 
     assert english == {}
+
+
+def test_two_step_sign_in_and_lockout_screens_are_in_vietnamese(
+    live_server, tab, museum, vocabulary, settings
+):
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.GOVCMS_TWO_FACTOR_GROUPS = ["Người duyệt tin *"]
+    english = {}
+
+    tab.goto(f"{live_server.url}/admin/login/")
+    tab.fill("input[name=username]", "lanhdao")
+    tab.fill("input[name=password]", "mat-khau-thu")
+    tab.click("button[type=submit]")
+    tab.wait_for_url("**/admin/xac-thuc-hai-buoc/cai-dat/**")
+    expect(tab.locator("img[src^='data:image/svg+xml']")).to_be_visible()
+    secret = tab.locator(".two-factor-secret").inner_text()
+    expect(tab.locator("h1")).to_have_count(1)  # the page once, not inside itself
+    if found := english_on_screen(tab, vocabulary, "11-two-step-enrol", ["lanhdao", secret]):
+        english["11-two-step-enrol"] = found
+
+    device = TOTPDevice.objects.get(user__username="lanhdao")
+    tab.fill("input[name=token]", f"{TOTP(device.bin_key, device.step, device.t0).token():06d}")
+    tab.click("button[type=submit]")
+    tab.wait_for_url(f"{live_server.url}/admin/")
+    expect(tab.locator(".messages")).to_contain_text("Đã thiết lập đăng nhập hai bước")
+    sign_out(tab, live_server)
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        tab.goto(f"{live_server.url}/admin/login/")
+        tab.fill("input[name=username]", "bientap")
+        tab.fill("input[name=password]", "sai-mat-khau")
+        tab.click("button[type=submit]")
+    expect(tab.locator("h1")).to_have_text("Tạm khóa đăng nhập")
+    if found := english_on_screen(tab, vocabulary, "12-lockout", ["bientap"]):
+        english["12-lockout"] = found
+
+    assert english == {}

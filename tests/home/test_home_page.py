@@ -56,5 +56,5 @@ def test_navigation_reaches_every_unit(client, demo):
 
 
 def test_bad_query_strings_on_home(client, demo):
-    for query in ("?page=abc", "?page=-1", "?year=abcd", "?q=%00"):
+    for query in ("?page=abc", "?page=-1", "?year=abcd", "?q=%3Cb%3E"):
         assert client.get("/" + query).status_code == HTTPStatus.OK

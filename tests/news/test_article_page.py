@@ -1,5 +1,6 @@
 """What a reader finds on an article page."""
 
+import json
 from http import HTTPStatus
 
 from bs4 import BeautifulSoup
@@ -26,6 +27,23 @@ def test_article__open_graph_and_canonical(client, demo):
     assert meta["og:url"] == article.full_url
     assert meta["article:published_time"].startswith("2021-11-25T08:00:00")
     assert soup.find("link", rel="canonical")["href"] == article.full_url
+
+
+def test_article__describes_itself_to_search_engines(client, demo):
+    article = NewsPage.objects.get(title__startswith=SEED_TITLE_START)
+    soup = soup_of(client, article.url)
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == article.title[:110]
+    assert data["datePublished"].startswith("2021-11-25T08:00:00")
+    assert data["mainEntityOfPage"] == article.full_url
+    assert data["publisher"]["name"] == "Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Nam"
+
+    pictured = NewsPage.objects.exclude(featured_image=None).first()
+    data = json.loads(
+        soup_of(client, pictured.url).find("script", type="application/ld+json").string
+    )
+    assert data["image"][0].startswith("http://testserver/media/images/")
 
 
 def test_article__featured_image_is_shared_as_og_image(client, demo):

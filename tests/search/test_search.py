@@ -67,7 +67,6 @@ def test_search__paginates(client, demo):
         "thi đua " * 2_000,
         '"unbalanced',
         "AND OR NOT ( ) * : ^ ~",
-        "hội\x00nghị",
         "%00%27%22--",
         "<script>alert(1)</script>",
         "\u202e\ufeff\u200b",

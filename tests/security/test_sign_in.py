@@ -80,7 +80,7 @@ def two_factor(settings):
 
 
 def current_code(device):
-    return TOTP(device.bin_key, device.step, device.t0, device.digits).token()
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
 
 
 def test_approver__must_enrol_an_authenticator_app_then_gets_in(client, demo, two_factor):
@@ -91,6 +91,8 @@ def test_approver__must_enrol_an_authenticator_app_then_gets_in(client, demo, tw
 
     page = client.get(response["Location"]).content.decode()
     assert "Thiết lập đăng nhập hai bước" in page
+    # The page's own icons load (a redirect here would put the page inside itself).
+    assert client.get("/admin/sprite/")["Content-Type"].startswith("image/svg+xml")
     assert 'src="data:image/svg+xml' in page  # the QR code
     device = TOTPDevice.objects.get(user__username=APPROVER, confirmed=False)
 
