@@ -4,6 +4,9 @@ Every cached response is stored under the current *content version*; publishing,
 unpublishing, moving or deleting a page (or changing a site or the portal settings) moves
 the version on, so every page that shows the changed content (home, unit, lists, feeds,
 sitemap, related news) is rendered afresh at once. Old entries simply expire.
+
+The middleware sits early in MIDDLEWARE, after the security headers and static files: a
+hit is answered without loading a session or a user.
 """
 
 from django.conf import settings
@@ -42,7 +45,9 @@ def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
         and not request.path.startswith(EXCLUDED_PREFIXES)
-        and not request.user.is_authenticated
+        # Anyone signed in carries the session cookie; without one the visitor is
+        # anonymous, which is known before the session, user and CSRF middleware run.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and settings.GOVCMS_PAGE_CACHE_SECONDS > 0
     )
 

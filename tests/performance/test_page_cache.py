@@ -66,6 +66,9 @@ def test_second_visit__is_served_from_redis(client, library):
     second = get(client, "/")
     assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
     assert second.content == first.content
+    # A hit is answered before the session and user are loaded, with every security header.
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+        assert second[header] == first[header], header
     keys = caches["default"]._cache.get_client().keys("*public-pages*")
     assert keys, "nothing was stored in Redis"
 
