@@ -11,6 +11,7 @@ hit is answered without loading a session or a user.
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_response_headers
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -18,6 +19,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 VERSION_KEY = "public-pages:version"
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/plain")
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
+# The query parameters of the public pages: news lists, search and the sitemap files.
+CACHED_PARAMETERS = {"page", "year", "month", "q", "don-vi", "p"}
 
 
 def page_cache():
@@ -28,8 +31,7 @@ def content_version():
     return page_cache().get_or_set(VERSION_KEY, 1, timeout=None)
 
 
-def bump_content_version(**kwargs):
-    """Make every cached public page stale."""
+def _next_version():
     cache = page_cache()
     try:
         cache.incr(VERSION_KEY)
@@ -37,8 +39,21 @@ def bump_content_version(**kwargs):
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
+def bump_content_version(**kwargs):
+    """Make every cached public page stale: now, and again once the change is committed,
+    so that no page rendered from the rows before it stays cached as current."""
+    _next_version()
+    transaction.on_commit(_next_version)
+
+
 def _cache_key(request):
     return f"public-pages:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _known_parameters(request):
+    # Pages ignore parameters they do not know; caching a copy per made-up parameter
+    # would let anyone fill the cache.
+    return all(name in CACHED_PARAMETERS for name in request.GET)
 
 
 def _cacheable_request(request):
@@ -48,6 +63,7 @@ def _cacheable_request(request):
         # Anyone signed in carries the session cookie; without one the visitor is
         # anonymous, which is known before the session, user and CSRF middleware run.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and _known_parameters(request)
         and settings.GOVCMS_PAGE_CACHE_SECONDS > 0
     )
 

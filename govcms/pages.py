@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -7,23 +8,43 @@ from wagtail.search import index
 from .text import transliterate, vietnamese_slugify
 
 RESTRICTED_PATHS_KEY = "govcms:restricted-page-paths"
+RESTRICTED_PATHS_GENERATION_KEY = "govcms:restricted-page-paths:generation"
+# A safety net only: every change to a restriction, or move of a page, forgets the list.
+RESTRICTED_PATHS_SECONDS = 60 * 60
 
 
-def restricted_paths():
-    """Tree paths of the pages that carry a view restriction, kept in the cache.
+def restricted_paths(fresh=False):
+    """Tree paths of the pages that carry a view restriction, kept in the shared cache.
 
     Wagtail's ``public()`` reads every restriction from the database each time a listing
-    calls it; the portal has few restrictions and many listings.
+    calls it; the portal has few restrictions and many listings. The list is stored under
+    a generation number that each change moves on, so a list read from the database just
+    before a change can never be stored as current. ``fresh`` reads the database (for code
+    that runs inside the change itself).
     """
-    paths = cache.get(RESTRICTED_PATHS_KEY)
+    if fresh:
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    generation = cache.get_or_set(RESTRICTED_PATHS_GENERATION_KEY, 1, timeout=None)
+    key = f"{RESTRICTED_PATHS_KEY}:{generation}"
+    paths = cache.get(key)
     if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(RESTRICTED_PATHS_KEY, paths, timeout=None)
+        paths = restricted_paths(fresh=True)
+        cache.set(key, paths, timeout=RESTRICTED_PATHS_SECONDS)
     return paths
 
 
+def _next_generation():
+    try:
+        cache.incr(RESTRICTED_PATHS_GENERATION_KEY)
+    except ValueError:
+        cache.set(RESTRICTED_PATHS_GENERATION_KEY, 2, timeout=None)
+
+
 def forget_restricted_paths(**kwargs):
-    cache.delete(RESTRICTED_PATHS_KEY)
+    """Forget the list now, and again once the change is committed (until then other
+    requests still read the old rows, and may store them under this generation)."""
+    _next_generation()
+    transaction.on_commit(_next_generation)
 
 
 class PortalPageQuerySet(PageQuerySet):

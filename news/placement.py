@@ -11,6 +11,7 @@ page's content type, not at the instance's class.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
@@ -26,7 +27,7 @@ def _ancestor_paths(path):
 
 
 def _is_restricted(path):
-    return any(path.startswith(restricted) for restricted in restricted_paths())
+    return any(path.startswith(restricted) for restricted in restricted_paths(fresh=True))
 
 
 def _nearest_unit_id(ancestors):
@@ -53,6 +54,7 @@ def place_article(page):
     )
 
 
+@transaction.atomic
 def place_subtree(root):
     """Set the listing columns of every article at or below ``root``."""
     if root.content_type_id == ContentType.objects.get_for_model(NewsPage).pk:
@@ -70,11 +72,13 @@ def place_subtree(root):
     refresh_listed(NewsPage.objects.descendant_of(root, inclusive=True))
 
 
+@transaction.atomic
 def refresh_listed(articles):
-    """Recompute ``listed`` (live and not restricted) for a queryset of articles."""
+    """Recompute ``listed`` (live and not restricted) for a queryset of articles; others
+    see the result all at once."""
     articles.update(listed=False)
     visible = articles.filter(live=True)
-    for path in restricted_paths():
+    for path in restricted_paths(fresh=True):
         visible = visible.exclude(path__startswith=path)
     visible.update(listed=True)
 

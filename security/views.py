@@ -1,7 +1,6 @@
 """The second sign-in factor (enrolment and verification) and the lockout list."""
 
 import base64
-from collections import Counter
 
 import segno
 from axes.models import AccessAttempt
@@ -11,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,12 +27,13 @@ THROTTLED = gettext_lazy("Too many wrong codes. Wait a few seconds, then enter t
 
 
 def _next_url(request):
+    """Where to go once the code is accepted: a path of this site, or the dashboard."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return "wagtailadmin_home"
+    return reverse("wagtailadmin_home")
 
 
 def enrol(request):
@@ -95,21 +96,12 @@ def _require_superuser(request):
 
 
 def lockouts(request):
-    """Failed sign-ins still counted, marked where the account or the address is locked."""
+    """Failed sign-ins still counted, per account and address, marked where locked."""
     _require_superuser(request)
-    attempts = list(AccessAttempt.objects.order_by("-attempt_time"))
-    by_username, by_address = Counter(), Counter()
-    for attempt in attempts:
-        by_username[attempt.username] += attempt.failures_since_start
-        by_address[attempt.ip_address] += attempt.failures_since_start
     limit = settings.AXES_FAILURE_LIMIT
     rows = [
-        {
-            "attempt": attempt,
-            "locked": by_username[attempt.username] >= limit
-            or by_address[attempt.ip_address] >= limit,
-        }
-        for attempt in attempts
+        {"attempt": attempt, "locked": attempt.failures_since_start >= limit}
+        for attempt in AccessAttempt.objects.order_by("-attempt_time")
     ]
     return TemplateResponse(
         request,
@@ -123,8 +115,7 @@ def unlock(request, attempt_id):
     _require_superuser(request)
     attempt = AccessAttempt.objects.filter(pk=attempt_id).first()
     if attempt is not None:
-        # Both the account and the address: either may be what is locked.
-        reset(username=attempt.username, ip=attempt.ip_address, ip_or_username=True)
+        reset(username=attempt.username, ip=attempt.ip_address)
         messages.success(
             request,
             _("Unlocked %(username)s (%(address)s).")

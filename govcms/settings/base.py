@@ -255,20 +255,21 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures the account is locked
-# from everywhere and the address for every account, until the cool-off ends or an
-# administrator unlocks it (Settings → Sign-in lockouts, or `manage.py axes_reset`).
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures an account is locked
+# from that address until the cool-off ends or an administrator unlocks it (Settings →
+# Sign-in lockouts, or `manage.py axes_reset_ip_username`). Locking the pair, not the
+# account everywhere, means nobody can lock a colleague out from another address, and a
+# whole office behind one address is not locked out by one person's typing.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "security.addresses.client_address"
 AXES_VERBOSE = False  # no banner on every manage.py command
-# Behind a reverse proxy the client's address is in X-Forwarded-For; set the number of
-# proxies in front of the portal so that the address cannot be forged.
-if os.environ.get("TRUSTED_PROXY_COUNT"):
-    AXES_IPWARE_PROXY_COUNT = int(os.environ["TRUSTED_PROXY_COUNT"])
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Reverse proxies in front of the portal: the client's address is then read from
+# X-Forwarded-For (security/addresses.py). 0: the connection's own address.
+GOVCMS_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Second sign-in factor (TOTP, django-otp) for the roles that can publish or administer.
 # Patterns are shell-style, matched against group names.

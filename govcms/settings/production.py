@@ -16,6 +16,9 @@ def require_env(name):
 
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(",") if host.strip()]
+# Several app servers (and the scheduled-publishing job) must share one cache: which pages
+# are restricted, and which cached pages are stale, is decided there.
+require_env("REDIS_URL")
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")

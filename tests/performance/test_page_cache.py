@@ -138,3 +138,11 @@ def test_without_redis__falls_back_to_a_local_cache(client, demo, settings):
     settings.GOVCMS_PAGE_CACHE_SECONDS = 600
     assert get(client, "/")["X-Cache"] == "MISS"
     assert get(client, "/")["X-Cache"] == "HIT"
+
+
+def test_made_up_parameters__are_not_cached(client, library):
+    # Pages ignore unknown parameters: a copy per value would let anyone fill Redis.
+    for url in ("/?utm_source=1", "/?utm_source=2", "/tim-kiem/?q=sach&x=1"):
+        assert "X-Cache" not in get(client, url), url
+    get(client, "/tim-kiem/?q=sach&page=1")
+    assert get(client, "/tim-kiem/?q=sach&page=1")["X-Cache"] == "HIT"

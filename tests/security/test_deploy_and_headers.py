@@ -13,18 +13,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+PRODUCTION_ENV = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "cong.example.gov.vn",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
+}
+
+
 def manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
         # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is no part of a deployment.
-        if key
-        not in (
-            "SECRET_KEY",
-            "ALLOWED_HOSTS",
-            "DJANGO_SETTINGS_MODULE",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-        )
+        if key not in (*PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     environment.update(DJANGO_SETTINGS_MODULE="govcms.settings.production", **env)
     return subprocess.run(
@@ -42,16 +43,15 @@ def test_check_deploy__reports_nothing_with_secrets_from_the_environment():
         "--deploy",
         "--fail-level",
         "DEBUG",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="cong.example.gov.vn",
+        **PRODUCTION_ENV,
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"])
 def test_production__refuses_to_start_without(missing):
-    env = {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "cong.example.gov.vn"}
+    env = dict(PRODUCTION_ENV)
     del env[missing]
     result = manage("check", **env)
     assert result.returncode != 0
@@ -122,7 +122,6 @@ def test_cookies__secure_and_http_only_in_production():
         "-c",
         "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE,"
         " s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_SAVE_EVERY_REQUEST)",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="cong.example.gov.vn",
+        **PRODUCTION_ENV,
     )
     assert result.stdout.split()[-4:] == ["True", "True", "True", "True"], result.stderr

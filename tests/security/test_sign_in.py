@@ -21,7 +21,10 @@ APPROVER = "duyet.btt"
 EDITOR = "bientap.btt"
 
 
-def fail_to_sign_in(client, username, times, address="203.0.113.7"):
+ATTACKER = "203.0.113.7"
+
+
+def fail_to_sign_in(client, username, times, address=ATTACKER):
     for _ in range(times):
         response = client.post(
             "/admin/login/", {"username": username, "password": "sai-mat-khau"}, REMOTE_ADDR=address
@@ -36,14 +39,35 @@ def test_repeated_failures__lock_the_account_with_a_vietnamese_message(client, d
     assert "Tạm khóa đăng nhập" in page
     assert "15 phút" in page
 
-    # Even the right password is refused while the lock lasts, from another address too.
+    # Even the right password is refused from that address while the lock lasts...
     response = client.post(
-        "/admin/login/",
-        {"username": EDITOR, "password": DEMO_PASSWORD},
-        REMOTE_ADDR="198.51.100.20",
+        "/admin/login/", {"username": EDITOR, "password": DEMO_PASSWORD}, REMOTE_ADDR=ATTACKER
     )
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert "_auth_user_id" not in client.session
+    # ...but a stranger cannot lock the editor out of their own office.
+    assert sign_in(client, EDITOR, DEMO_PASSWORD)
+
+
+def test_behind_a_proxy__the_client_address_counts_not_the_proxy(client, demo, settings):
+    settings.GOVCMS_TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": EDITOR, "password": "sai-mat-khau"},
+            REMOTE_ADDR=proxy,
+            # A forged first entry is ignored: the proxy appended the real address last.
+            HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7",
+        )
+    assert AccessAttempt.objects.get(username=EDITOR).ip_address == "203.0.113.7"
+    response = client.post(
+        "/admin/login/",
+        {"username": EDITOR, "password": DEMO_PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert response.status_code == HTTPStatus.FOUND  # another client behind the same proxy
 
 
 def test_failures_below_the_limit__do_not_lock(client, demo, settings):
@@ -144,13 +168,13 @@ def test_the_setting__decides_which_groups_must(client, demo, settings):
     assert client.get("/admin/").status_code == HTTPStatus.OK
 
 
-def test_the_second_step__cannot_be_skipped_by_an_outside_next(client, demo, two_factor):
+@pytest.mark.parametrize("target", ["https://ke-xau.example/", "//ke-xau.example/", "foo"])
+def test_the_second_step__never_leads_off_the_portal(client, demo, two_factor, target):
     approver = get_user_model().objects.get(username=APPROVER)
     device = TOTPDevice.objects.create(user=approver, name="Điện thoại", confirmed=True)
     assert sign_in(client, APPROVER, DEMO_PASSWORD)
     response = client.post(
-        "/admin/xac-thuc-hai-buoc/",
-        {"token": current_code(device), "next": "https://ke-xau.example/"},
+        "/admin/xac-thuc-hai-buoc/", {"token": current_code(device), "next": target}
     )
     assert response["Location"] == "/admin/"
 
