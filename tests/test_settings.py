@@ -1,7 +1,4 @@
 import importlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -36,31 +33,4 @@ def test_settings__database_url_chooses_the_database(monkeypatch):
         importlib.reload(base_settings)
 
 
-def _start_production(**env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
-    environment.update(DJANGO_SETTINGS_MODULE="govcms.settings.production", **env)
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-def test_production__refuses_to_start_without_secret_key():
-    result = _start_production(ALLOWED_HOSTS="portal.example.vn")
-    assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
-
-
-def test_production__refuses_to_start_without_allowed_hosts():
-    result = _start_production(SECRET_KEY="x" * 50)
-    assert result.returncode != 0
-    assert "ALLOWED_HOSTS must be set" in result.stderr
-
-
-def test_production__starts_with_both():
-    result = _start_production(SECRET_KEY="x" * 50, ALLOWED_HOSTS="portal.example.vn")
-    assert result.returncode == 0, result.stderr
+# Production's required environment is tested in tests/security/test_deploy_and_headers.py.
