@@ -26,48 +26,16 @@ fail() {
     exit 1
 }
 
-url_decode() {
-    local text="${1//\\/\\\\}"
-    printf '%b' "${text//%/\\x}"
-}
-
-# Reads DATABASE_URL into PG_URL, a postgresql:// URL that libpq accepts, and DB_LABEL, a
-# description for messages. The password moves to PGPASSWORD so that it shows neither in
-# the process list nor in any message.
-read_database_url() {
-    local url="${DATABASE_URL:-}"
-    [ -n "$url" ] || fail "DATABASE_URL is not set; it must name the portal's PostgreSQL database, e.g. postgres://govcms@127.0.0.1:5432/govcms."
-    [[ "$url" == *://* ]] || fail "DATABASE_URL is not a URL; expected e.g. postgres://govcms@127.0.0.1:5432/govcms."
-    local scheme="${url%%://*}"
-    case "$scheme" in
-        postgres | postgresql | pgsql | postgis) ;;
-        *) fail "DATABASE_URL names a '$scheme' database; only PostgreSQL databases can be backed up with this script (postgres://...). For a SQLite development database, copy db.sqlite3 while the site is stopped." ;;
-    esac
-    local rest="${url#*://}"
-    local authority="${rest%%/*}"
-    local path="${rest:${#authority}}"
-    if [[ "$authority" == *@* ]]; then
-        local userinfo="${authority%@*}"
-        if [[ "$userinfo" == *:* ]]; then
-            PGPASSWORD="$(url_decode "${userinfo#*:}")"
-            export PGPASSWORD
-            userinfo="${userinfo%%:*}"
-        fi
-        authority="$userinfo@${authority##*@}"
-    fi
-    local host="${authority##*@}" name="${path#/}"
-    name="${name%%\?*}"
-    [ -n "$name" ] || fail "DATABASE_URL names no database; expected e.g. postgres://govcms@127.0.0.1:5432/govcms."
-    PG_URL="postgresql://$authority$path"
-    DB_LABEL="database '$(url_decode "$name")' on ${host:-the local server}"
-}
+# shellcheck source=scripts/database-url.sh
+. "$project_dir/scripts/database-url.sh"
 
 [ $# -eq 1 ] || usage
 case "$1" in -*) usage ;; esac
 dest_dir="$1"
 media_root="${MEDIA_ROOT:-$project_dir/media}"
 
-read_database_url
+read_database_url "postgres://govcms@127.0.0.1:5432/govcms" \
+    "only PostgreSQL databases can be backed up with this script (postgres://...). For a SQLite development database, copy db.sqlite3 while the site is stopped."
 [ -d "$dest_dir" ] || fail "the destination folder '$dest_dir' does not exist; create it first (mkdir -p '$dest_dir')."
 [ -d "$media_root" ] || fail "the media folder '$media_root' does not exist; set MEDIA_ROOT to the folder the portal keeps its uploads in."
 for tool in pg_dump psql tar sha256sum; do

@@ -30,42 +30,8 @@ fail() {
     exit 1
 }
 
-url_decode() {
-    local text="${1//\\/\\\\}"
-    printf '%b' "${text//%/\\x}"
-}
-
-# Reads DATABASE_URL into PG_URL, a postgresql:// URL that libpq accepts, and DB_LABEL, a
-# description for messages. The password moves to PGPASSWORD so that it shows neither in
-# the process list nor in any message.
-read_database_url() {
-    local url="${DATABASE_URL:-}"
-    [ -n "$url" ] || fail "DATABASE_URL is not set; it must name the empty PostgreSQL database to restore into, e.g. postgres://govcms@127.0.0.1:5432/govcms_restored."
-    [[ "$url" == *://* ]] || fail "DATABASE_URL is not a URL; expected e.g. postgres://govcms@127.0.0.1:5432/govcms_restored."
-    local scheme="${url%%://*}"
-    case "$scheme" in
-        postgres | postgresql | pgsql | postgis) ;;
-        *) fail "DATABASE_URL names a '$scheme' database; backups can only be restored into PostgreSQL (postgres://...)." ;;
-    esac
-    local rest="${url#*://}"
-    local authority="${rest%%/*}"
-    local path="${rest:${#authority}}"
-    if [[ "$authority" == *@* ]]; then
-        local userinfo="${authority%@*}"
-        if [[ "$userinfo" == *:* ]]; then
-            PGPASSWORD="$(url_decode "${userinfo#*:}")"
-            export PGPASSWORD
-            userinfo="${userinfo%%:*}"
-        fi
-        authority="$userinfo@${authority##*@}"
-    fi
-    local host="${authority##*@}" name="${path#/}"
-    name="${name%%\?*}"
-    [ -n "$name" ] || fail "DATABASE_URL names no database; expected e.g. postgres://govcms@127.0.0.1:5432/govcms_restored."
-    PG_URL="postgresql://$authority$path"
-    DB_NAME="$(url_decode "$name")"
-    DB_LABEL="database '$DB_NAME' on ${host:-the local server}"
-}
+# shellcheck source=scripts/database-url.sh
+. "$project_dir/scripts/database-url.sh"
 
 force=false
 backup_dir=""
@@ -82,7 +48,8 @@ done
 [ -n "$backup_dir" ] || usage
 media_root="${MEDIA_ROOT:-$project_dir/media}"
 
-read_database_url
+read_database_url "postgres://govcms@127.0.0.1:5432/govcms_restored" \
+    "backups can only be restored into PostgreSQL (postgres://...)."
 for tool in pg_restore psql tar sha256sum; do
     command -v "$tool" >/dev/null || fail "'$tool' is not installed."
 done
