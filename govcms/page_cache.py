@@ -31,12 +31,16 @@ def content_version():
     return page_cache().get_or_set(VERSION_KEY, 1, timeout=None)
 
 
-def _next_version():
-    cache = page_cache()
+def advance(cache, key):
+    """Move a counter kept in ``cache`` on by one (from 1, its first value, when missing)."""
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(key, 2, timeout=None)
+
+
+def _next_version():
+    advance(page_cache(), VERSION_KEY)
 
 
 def bump_content_version(**kwargs):

@@ -5,6 +5,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from .page_cache import advance
 from .text import transliterate, vietnamese_slugify
 
 RESTRICTED_PATHS_KEY = "govcms:restricted-page-paths"
@@ -34,10 +35,7 @@ def restricted_paths(fresh=False):
 
 
 def _next_generation():
-    try:
-        cache.incr(RESTRICTED_PATHS_GENERATION_KEY)
-    except ValueError:
-        cache.set(RESTRICTED_PATHS_GENERATION_KEY, 2, timeout=None)
+    advance(cache, RESTRICTED_PATHS_GENERATION_KEY)
 
 
 def forget_restricted_paths(**kwargs):

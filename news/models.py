@@ -51,6 +51,17 @@ def _period(year, month=None):
     return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
 
 
+def newest_listed_first(*scope, name):
+    """An index of the listed articles (of one scope), newest first, as lists read them."""
+    return models.Index(
+        *scope,
+        models.F("date").desc(),
+        models.F("page_ptr").desc(),
+        condition=models.Q(listed=True),
+        name=name,
+    )
+
+
 def topic_url(index, tag):
     """The address of a topic's page in a news list (the list's ``tag`` route)."""
     return f"{index.url}chu-de/{tag.slug}/"
@@ -227,26 +238,9 @@ class NewsPage(BasePage):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
         indexes = [
-            models.Index(
-                "news_index",
-                models.F("date").desc(),
-                models.F("page_ptr").desc(),
-                condition=models.Q(listed=True),
-                name="news_listed_by_index",
-            ),
-            models.Index(
-                "department",
-                models.F("date").desc(),
-                models.F("page_ptr").desc(),
-                condition=models.Q(listed=True),
-                name="news_listed_by_department",
-            ),
-            models.Index(
-                models.F("date").desc(),
-                models.F("page_ptr").desc(),
-                condition=models.Q(listed=True),
-                name="news_listed_by_date",
-            ),
+            newest_listed_first("news_index", name="news_listed_by_index"),
+            newest_listed_first("department", name="news_listed_by_department"),
+            newest_listed_first(name="news_listed_by_date"),
         ]
 
     def searchable_texts(self):

@@ -21,9 +21,11 @@ from govcms.pages import forget_restricted_paths, restricted_paths
 from .models import NewsIndexPage, NewsPage
 
 
-def _ancestor_paths(path):
+def _ancestors(path):
+    """The pages above ``path`` (one query), with what placing an article needs."""
     step = Page.steplen
-    return [path[:end] for end in range(step, len(path), step)]
+    paths = [path[:end] for end in range(step, len(path), step)]
+    return list(Page.objects.filter(path__in=paths).only("pk", "path", "depth", "content_type_id"))
 
 
 def _is_restricted(path):
@@ -40,11 +42,7 @@ def _nearest_unit_id(ancestors):
 
 def place_article(page):
     """Set the listing columns of one article from the tree (two queries)."""
-    ancestors = list(
-        Page.objects.filter(path__in=_ancestor_paths(page.path)).only(
-            "pk", "path", "depth", "content_type_id"
-        )
-    )
+    ancestors = _ancestors(page.path)
     index_type = ContentType.objects.get_for_model(NewsIndexPage).pk
     parent = next((p for p in ancestors if p.depth == page.depth - 1), None)
     NewsPage.objects.filter(pk=page.pk).update(
@@ -61,13 +59,8 @@ def place_subtree(root):
         place_article(root)
         return
     for index in NewsIndexPage.objects.descendant_of(root, inclusive=True):
-        ancestors = list(
-            Page.objects.filter(path__in=_ancestor_paths(index.path)).only(
-                "pk", "path", "depth", "content_type_id"
-            )
-        )
         NewsPage.objects.child_of(index).update(
-            news_index_id=index.pk, department_id=_nearest_unit_id(ancestors)
+            news_index_id=index.pk, department_id=_nearest_unit_id(_ancestors(index.path))
         )
     refresh_listed(NewsPage.objects.descendant_of(root, inclusive=True))
 

@@ -1,6 +1,7 @@
 """Request-level protections: NUL characters, the Content-Security-Policy, and the second
 sign-in factor for the admin."""
 
+from functools import cache
 from urllib.parse import urlencode
 
 from csp.middleware import CSPMiddleware
@@ -83,6 +84,7 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
     @staticmethod
+    @cache
     def _open_paths():
         return (
             reverse("security_two_factor_verify"),
