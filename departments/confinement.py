@@ -1,6 +1,9 @@
 """Keeping a unit's people inside their unit (DESIGN §5.2), beyond page permissions."""
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from .models import DepartmentPage, is_board_member, units_of
 
@@ -39,3 +42,36 @@ def crosses_units(page, destination):
         # A unit page itself moves as a whole; only its subtree matters.
         return False
     return source_unit != unit_path_of(destination, unit_paths)
+
+
+def refused_references(user, objects):
+    """A message for each object a page form names that ``user`` may not use.
+
+    The same rules as the choosers: images and documents the user may choose (their
+    unit's collection and the shared one), pages the page chooser offers them.
+    """
+    if sees_everything(user):
+        return
+    page_ids = [obj.pk for obj in objects if isinstance(obj, Page)]
+    allowed_pages = set(
+        choosable_pages(Page.objects.filter(pk__in=page_ids), user).values_list("pk", flat=True)
+    )
+    for obj in objects:
+        if isinstance(obj, Page):
+            allowed = obj.pk in allowed_pages
+        else:
+            policy = policy_registry.get_by_type(type(obj))
+            allowed = policy.user_has_permission_for_instance(user, "choose", obj)
+        if not allowed:
+            yield _("“%(title)s” belongs to another unit and cannot be used here.") % {
+                "title": getattr(obj, "title", obj)
+            }
+
+
+def lock_refusal(page, user):
+    """The message if ``page`` is locked against ``user``'s changes (a review in progress,
+    or a colleague's lock), else None."""
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(user):
+        return lock.get_message(user)
+    return None

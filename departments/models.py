@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import AbstractGroupApprovalTask, Collection, Orderable, Workflow
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Collection,
+    Orderable,
+    TaskState,
+    Workflow,
+)
 from wagtail.search import index
 
 from govcms.pages import BasePage
@@ -158,6 +164,11 @@ class UnitApprovalTask(AbstractGroupApprovalTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        # Read the task state again, locked: the caller's copy may predate a restart of
+        # the review on a newer revision (departments.workflows), which cancelled it.
+        task_state = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
+        if task_state.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied
         page = task_state.workflow_state.content_object
         if action_name not in {name for name, _label, _modal in self.get_actions(page, user)}:
             raise PermissionDenied
@@ -237,3 +248,33 @@ class UnitResources(models.Model):
 
     def __str__(self):
         return str(self.unit)
+
+
+class LiveReference(models.Model):
+    """An image or document that the live version of a page shows (DESIGN §5.8).
+
+    Wagtail's reference index follows each page's latest draft; the rule that guards
+    what the public sees needs the published version, so publishing records it here and
+    unpublishing forgets it (``departments.media``).
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name = _("live reference")
+        verbose_name_plural = _("live references")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "content_type", "object_id"], name="unique_live_reference"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.page_id} → {self.content_type_id}:{self.object_id}"

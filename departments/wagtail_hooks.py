@@ -1,15 +1,33 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.models import Page
 
-from .confinement import choosable_pages, crosses_units
+from govcms.forms import CHECK_PAGE_REFERENCES_HOOK
+
+from . import media
+from .admin_api import confine_admin_api
+from .confinement import choosable_pages, crosses_units, refused_references, sees_everything
+from .workflows import REVIEW_RESTARTED
 
 
 @hooks.register("construct_page_chooser_queryset")
 def confine_page_chooser(pages, request):
     return choosable_pages(pages, request.user)
+
+
+@hooks.register(CHECK_PAGE_REFERENCES_HOOK)
+def refuse_other_units_objects(user, objects):
+    return refused_references(user, objects)
+
+
+# After Wagtail's own apps have registered the endpoints this replaces.
+@hooks.register("construct_admin_api", order=100)
+def register_confined_admin_api(router):
+    confine_admin_api(router)
 
 
 def _refuse_cross_unit(request, page):
@@ -37,3 +55,65 @@ def refuse_copy_across_units(request, page):
     ):
         return _refuse_cross_unit(request, page)
     return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_around_the_rules(request, action_type, objects, action_class_instance):
+    """Bulk actions run neither the move hooks nor the media forms' checks."""
+    if action_type == "move" and not request.user.is_superuser:
+        destination = action_class_instance.cleaned_form.cleaned_data["chooser"]
+        if any(crosses_units(page, destination) for page in objects):
+            return _refuse_cross_unit(request, objects[0])
+    if action_type == "add_to_collection":
+        for obj in objects:
+            message = media.refusal_to_change(request.user, obj, ["collection"])
+            if message:
+                messages.error(request, message)
+                return redirect(action_class_instance.next_url)
+    return None
+
+
+@hooks.register("before_edit_page")
+def refuse_approval_of_an_unseen_revision(request, page):
+    """An approval from the editor approves the revision the approver loaded, or nothing.
+
+    The review may have restarted on a newer revision since the form was loaded.
+    """
+    if request.method != "POST" or not request.POST.get("action-workflow-action"):
+        return None
+    task_state = page.current_workflow_task_state
+    if task_state is not None and request.POST.get("loaded_revision_id") != str(
+        task_state.revision_id
+    ):
+        messages.error(
+            request,
+            _("This page has changed since you opened it. Review the new version first."),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_documents(document, request):
+    """The public gets a document once a live page links to it (DESIGN §5.8)."""
+    user = request.user
+    if user.is_authenticated and media.may_use_in_admin(user, document):
+        return None
+    if media.shown_by_live_pages(document):
+        return None
+    raise Http404
+
+
+@hooks.register("construct_reports_menu")
+def hide_whole_portal_reports(request, menu_items):
+    if not sees_everything(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        REVIEW_RESTARTED,
+        gettext_lazy("Review restarted"),
+        gettext_lazy("Review restarted on a newer revision"),
+    )

@@ -130,7 +130,13 @@ def register_signal_handlers():
             sender=PageViewRestriction,
             dispatch_uid=f"govcms_restricted_paths_{signal is post_save}",
         )
-    for model in (Site, PortalSettings, PageViewRestriction):
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    # A board member's replaced image or document file shows on every page using it, and
+    # cached pages would point at its deleted renditions.
+    media = (get_image_model(), get_document_model())
+    for model in (Site, PortalSettings, PageViewRestriction, *media):
         post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + model.__name__)
         post_delete.connect(
             bump_content_version, sender=model, dispatch_uid=uid + model.__name__ + "_del"

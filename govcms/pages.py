@@ -5,6 +5,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from .forms import PortalPageForm
 from .page_cache import advance
 from .text import transliterate, vietnamese_slugify
 
@@ -73,6 +74,7 @@ class BasePage(Page):
     search_fields = Page.search_fields + [index.SearchField("folded_search_text")]
 
     objects = PortalPageManager()
+    base_form_class = PortalPageForm
 
     class Meta:
         abstract = True

@@ -1,0 +1,71 @@
+"""The admin form of every portal page."""
+
+from collections import defaultdict
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
+
+# Hook: ``fn(user, objects)`` yields a message for each object ``user`` may not use.
+CHECK_PAGE_REFERENCES_HOOK = "check_page_form_references"
+
+
+def _references_in(form):
+    """(model, primary key) of every object a bound, cleaned form refers to by id: foreign
+    keys (images, documents, pages, snippets), StreamField blocks and rich-text links."""
+    model = form._meta.model
+    for name, value in form.cleaned_data.items():
+        if value is None:
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(value, models.Model):
+            yield type(value), value.pk
+        elif hasattr(field, "extract_references"):
+            for ref_model, object_id, _model_path, _content_path in field.extract_references(value):
+                yield ref_model, object_id
+
+
+class PortalPageForm(WagtailAdminPageForm):
+    """Refuses objects the editing user may not use, however their ids reached the form.
+
+    The choosers only offer what a user may choose; a forged POST (or a pasted rich-text
+    link) can name any id. Every object the page and its inline panels refer to is
+    handed to the ``check_page_form_references`` hooks, which say what is refused. The
+    preview runs the same form, so a refused object does not render there either.
+    """
+
+    def referenced_objects(self):
+        ids = defaultdict(set)
+        forms = [self] + [
+            child
+            for formset in self.formsets.values()
+            for child in formset.forms
+            if hasattr(child, "cleaned_data") and not child.cleaned_data.get("DELETE")
+        ]
+        for form in forms:
+            for model, pk in _references_in(form):
+                try:
+                    ids[model].add(model._meta.pk.to_python(pk))
+                except ValidationError:
+                    continue  # a malformed id in rich text refers to nothing
+        return [
+            obj for model, pks in ids.items() for obj in model._default_manager.filter(pk__in=pks)
+        ]
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if not valid or self.for_user is None:
+            return valid
+        objects = self.referenced_objects()
+        messages = [
+            message
+            for check in hooks.get_hooks(CHECK_PAGE_REFERENCES_HOOK)
+            for message in check(self.for_user, objects)
+        ]
+        for message in messages:
+            self.add_error(None, message)
+        return not messages
