@@ -45,6 +45,10 @@ def ensure_wagtail_roots():
 @pytest.fixture
 def home_page(db):
     """A HomePage as the root of the default site, in place of Wagtail's welcome page."""
+    return make_home_page()
+
+
+def make_home_page():
     root = ensure_wagtail_roots()
     for child in root.get_children():
         child.delete()

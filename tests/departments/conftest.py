@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
@@ -13,6 +14,7 @@ from wagtail.images import get_image_model
 from departments.provisioning import ensure_board_group, ensure_shared_collection
 from home.demo.images import placeholder_jpeg
 
+from ..conftest import make_home_page
 from ..factories import DepartmentPageFactory, NewsIndexPageFactory, NewsPageFactory
 
 
@@ -84,8 +86,7 @@ class Portal:
     shared_image: object
 
 
-@pytest.fixture
-def portal(home_page, django_user_model):
+def build_portal(home_page, django_user_model):
     board = ensure_board_group()
     shared = ensure_shared_collection()
     return Portal(
@@ -96,6 +97,24 @@ def portal(home_page, django_user_model):
         administrator=_user(django_user_model, "quantri", is_superuser=True, is_staff=True),
         shared_image=_image("Ảnh dùng chung", shared),
     )
+
+
+@pytest.fixture
+def portal(home_page, django_user_model):
+    return build_portal(home_page, django_user_model)
+
+
+@pytest.fixture(scope="module")
+def module_portal(django_db_setup, django_db_blocker):
+    """The two-unit portal built once for a module, inside a transaction rolled back after
+    it. Each test that asks for ``db`` runs in a savepoint of its own, so what it changes
+    is undone; the objects held here are never changed in memory: read them again."""
+    from django.contrib.auth import get_user_model
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build_portal(make_home_page(), get_user_model())
+        yield built
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

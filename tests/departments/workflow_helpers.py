@@ -24,8 +24,10 @@ def act(client, page, action, comment=""):
     )
 
 
-def act_in_editor(client, page, action, comment=""):
-    """Approve or reject from the page editor's action menu (saving the page as well)."""
+def act_in_editor(client, page, action, comment="", loaded_revision=None):
+    """Approve or reject from the page editor's action menu (saving the page as well),
+    with the form loaded at ``loaded_revision`` (by default the page's latest)."""
+    loaded_revision = loaded_revision or NewsPage.objects.get(pk=page.pk).latest_revision
     return edit(
         client,
         page,
@@ -33,6 +35,8 @@ def act_in_editor(client, page, action, comment=""):
             "action-workflow-action": "true",
             "workflow-action-name": action,
             "workflow-action-extra-data": f'{{"comment": "{comment}"}}',
+            "loaded_revision_id": str(loaded_revision.pk),
+            "loaded_revision_created_at": loaded_revision.created_at.isoformat(),
         },
     )
 
