@@ -1,18 +1,52 @@
-"""Admin views that only those who see the whole portal may open (DESIGN §5.9)."""
+"""Admin views that Wagtail leaves open wider than the portal's rules (DESIGN §5.9).
+
+Found by the walk of every admin URL (tests/departments/test_admin_url_walk.py).
+"""
 
 from django.core.exceptions import PermissionDenied
+from wagtail.models import Page
 
 from .confinement import sees_everything
 
-# Wagtail's page types report counts every unit's pages and names each type's latest
-# edited page, drafts included, whatever the user may explore.
+# Site-wide reports, open to any admin user in Wagtail: the page types report names each
+# type's latest edited page (drafts of every unit included); the workflow and site
+# history reports offer every unit's people in their filters. Units have their pages'
+# own history and their dashboard. The error test view raises on purpose.
 WHOLE_PORTAL_VIEWS = {
     "wagtailadmin_reports:page_types_usage",
     "wagtailadmin_reports:page_types_usage_results",
+    "wagtailadmin_reports:workflow",
+    "wagtailadmin_reports:workflow_results",
+    "wagtailadmin_reports:workflow_tasks",
+    "wagtailadmin_reports:workflow_tasks_results",
+    "wagtailadmin_reports:site_history",
+    "wagtailadmin_reports:site_history_results",
+    "wagtailadmin_error_test",
+}
+WHOLE_PORTAL_REPORTS = {"page-types-usage", "workflows", "workflow-tasks", "site-history"}
+
+
+def _may_move(request, page_to_move_id, destination_id):
+    """Wagtail's move confirmation shows any page's title before checking anything."""
+    page = Page.objects.filter(pk=page_to_move_id).first()
+    destination = Page.objects.filter(pk=destination_id).first()
+    return bool(page and destination) and page.permissions_for_user(request.user).can_move_to(
+        destination
+    )
+
+
+def _may_change_settings(request, app_name, model_name, **kwargs):
+    """Wagtail's settings preview creates a site's settings row before checking rights."""
+    return request.user.has_perm(f"{app_name}.change_{model_name}")
+
+
+VIEW_CHECKS = {
+    "wagtailadmin_pages:move_confirm": _may_move,
+    "wagtailsettings:preview_on_edit": _may_change_settings,
 }
 
 
-class WholePortalViewsMiddleware:
+class AdminConfinementMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -21,6 +55,11 @@ class WholePortalViewsMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match and match.view_name in WHOLE_PORTAL_VIEWS and not sees_everything(request.user):
+        if match is None or not request.user.is_authenticated:
+            return None
+        if match.view_name in WHOLE_PORTAL_VIEWS and not sees_everything(request.user):
+            raise PermissionDenied
+        check = VIEW_CHECKS.get(match.view_name)
+        if check is not None and not check(request, **view_kwargs):
             raise PermissionDenied
         return None

@@ -11,6 +11,7 @@ from govcms.forms import CHECK_PAGE_REFERENCES_HOOK
 from . import media
 from .admin_api import confine_admin_api
 from .confinement import choosable_pages, crosses_units, refused_references, sees_everything
+from .middleware import WHOLE_PORTAL_REPORTS
 from .workflows import REVIEW_RESTARTED
 
 
@@ -107,7 +108,7 @@ def serve_only_published_documents(document, request):
 @hooks.register("construct_reports_menu")
 def hide_whole_portal_reports(request, menu_items):
     if not sees_everything(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+        menu_items[:] = [item for item in menu_items if item.name not in WHOLE_PORTAL_REPORTS]
 
 
 @hooks.register("register_log_actions")

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import transaction
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
