@@ -2,18 +2,33 @@ from django.conf import settings
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_views
 
 from home.sitemaps import SITEMAPS
 from news.feeds import NewsFeed
 from search import views as search_views
+from security.passwords import throttle_password_guesses
 
 from .views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, with each wrong password counted (security/passwords.py);
+    # they come before Wagtail's own patterns for the same paths and names.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttle_password_guesses(wagtaildocs_views.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttle_password_guesses(wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search, name="search"),
     path("rss/", NewsFeed(), name="news_feed"),

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SecurityConfig(AppConfig):
     name = "security"
     verbose_name = _("Security")
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,15 +1,17 @@
-"""Request-level protections: NUL characters, the Content-Security-Policy, and the second
-sign-in factor for the admin."""
+"""Request-level protections: NUL characters, the Content-Security-Policy, the absolute
+lifetime of a session, and the second sign-in factor for the admin."""
 
 from functools import cache
 from urllib.parse import urlencode
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .sessions import lifetime_is_over
 from .two_factor import requires_two_factor
 
 ADMIN_PREFIX = "/admin/"
@@ -59,9 +61,32 @@ class PortalCSPMiddleware(CSPMiddleware):
         return parts
 
 
+class SessionLifetimeMiddleware:
+    """Sign out a session that signed in longer ago than its absolute lifetime allows
+    (security/sessions.py), however busy it has been.
+
+    The request then goes on as an anonymous one: the admin sends it to sign in again with
+    ``next`` (and answers its scripts' requests 403), as when a session ends idle.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            # Without the cookie there is no session to load, nor a user to look up.
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            and request.user.is_authenticated
+            and lifetime_is_over(request.session)
+        ):
+            logout(request)
+        return self.get_response(request)
+
+
 class TwoFactorMiddleware:
-    """Send a signed-in user who must use a second factor, and has not given it in this
-    session, to enter a code (or to set up an authenticator app first)."""
+    """Send a signed-in user who must use a second factor (security/two_factor.py), and has
+    not given it in this session, to enter a code (or to set up an authenticator app first).
+    GOVCMS_TWO_FACTOR turns it off (the test settings do)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -69,7 +94,8 @@ class TwoFactorMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (
-            user is not None
+            settings.GOVCMS_TWO_FACTOR
+            and user is not None
             and request.path.startswith(ADMIN_PREFIX)
             and user.is_authenticated
             and not user.is_verified()

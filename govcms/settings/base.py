@@ -61,9 +61,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "security.middleware.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "departments.middleware.AdminConfinementMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
@@ -184,6 +186,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Every rendition decodes the whole picture, about 4 bytes a pixel: 40 million pixels
 # (a 36-megapixel camera passes) keep one resize under ~160 MB of a worker's memory.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Media shown by live pages change only through approval (docs/publishing.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "departments.media.UnitImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "departments.media.UnitDocumentForm"
 
 # What offices publish: PDF, Microsoft and OpenDocument office files (the older binary
 # formats too, archives are full of them), RTF, plain text and CSV data, and ZIP for a set
@@ -271,19 +276,25 @@ AXES_VERBOSE = False  # no banner on every manage.py command
 # X-Forwarded-For (security/addresses.py). 0: the connection's own address.
 GOVCMS_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Second sign-in factor (TOTP, django-otp) for the roles that can publish or administer.
-# Patterns are shell-style, matched against group names.
-GOVCMS_TWO_FACTOR_GROUPS = [
-    GOVCMS_UNIT_APPROVERS_GROUP.format(short_name="*"),
-    GOVCMS_BOARD_GROUP,
-]
-GOVCMS_TWO_FACTOR_SUPERUSERS = True
+# Password-protected pages and documents: after this many wrong passwords from one address
+# (over every protected page and document together) the address is refused for
+# PASSWORD_LOCKOUT_MINUTES (security/passwords.py).
+GOVCMS_PASSWORD_FAILURE_LIMIT = int(os.environ.get("PASSWORD_FAILURE_LIMIT", "5"))
+GOVCMS_PASSWORD_LOCKOUT = timedelta(minutes=int(os.environ.get("PASSWORD_LOCKOUT_MINUTES", "15")))
+
+# Second sign-in factor (TOTP, django-otp) for everyone who can publish, approve or
+# administer, decided by what they can do, not by group names (security/two_factor.py).
+# No environment switch: production never runs without it; test settings turn it off.
+GOVCMS_TWO_FACTOR = True
 OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Cổng thông tin")
 
 # Sessions end after this many idle minutes (every request moves the end on).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
+# ...and, however busy (an open admin tab keeps making requests), this many seconds after
+# signing in (security.middleware.SessionLifetimeMiddleware).
+GOVCMS_SESSION_MAX_AGE = int(os.environ.get("SESSION_MAX_HOURS", "12")) * 3600
 
 # Response headers. Public pages run no inline script and no script from elsewhere;
 # embedded videos come only from the providers listed. Nothing may frame the portal;

@@ -28,6 +28,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
 # Most tests sign users in with force_login; the second factor and its enforcement have
-# tests of their own (tests/security), which turn these back on.
-GOVCMS_TWO_FACTOR_GROUPS = []
-GOVCMS_TWO_FACTOR_SUPERUSERS = False
+# tests of their own (tests/security), which turn it back on.
+GOVCMS_TWO_FACTOR = False

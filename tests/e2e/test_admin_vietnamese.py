@@ -144,7 +144,7 @@ def test_two_step_sign_in_and_lockout_screens_are_in_vietnamese(
     from django_otp.oath import TOTP
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    settings.GOVCMS_TWO_FACTOR_GROUPS = ["Người duyệt tin *"]
+    settings.GOVCMS_TWO_FACTOR = True
     english = {}
 
     tab.goto(f"{live_server.url}/admin/login/")

@@ -125,3 +125,18 @@ def test_cookies__secure_and_http_only_in_production():
         **PRODUCTION_ENV,
     )
     assert result.stdout.split()[-4:] == ["True", "True", "True", "True"], result.stderr
+
+
+def test_production__asks_the_second_factor_and_bounds_sessions_and_password_guesses():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.GOVCMS_TWO_FACTOR,"
+        " s.GOVCMS_SESSION_MAX_AGE, s.GOVCMS_PASSWORD_FAILURE_LIMIT,"
+        " int(s.GOVCMS_PASSWORD_LOCKOUT.total_seconds()))",
+        **PRODUCTION_ENV,
+        SESSION_MAX_HOURS="8",
+        PASSWORD_FAILURE_LIMIT="3",
+        PASSWORD_LOCKOUT_MINUTES="30",
+    )
+    assert result.stdout.split()[-4:] == ["True", str(8 * 3600), "3", str(30 * 60)], result.stderr
