@@ -269,6 +269,18 @@ def uploaded_document(client, filename, content, collection):
 
 
 def download(client, document):
+    """A visitor's download of ``document``, once a live page links to it (as publishing
+    such a page records): drafts' documents are not public (tests/departments)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from departments.models import LiveReference
+
+    LiveReference.objects.create(
+        page=Page.get_first_root_node(),
+        content_type=ContentType.objects.get_for_model(document),
+        object_id=str(document.pk),
+    )
     client.logout()
     url = f"/documents/{document.pk}/{document.filename}"
     assert document.url == url
