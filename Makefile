@@ -5,19 +5,29 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install system-packages lint bench
+.PHONY: run test test-fast checks install system-packages lint lock bench
 
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install system-packages node_modules/.installed
+# Two workers, each a whole module at a time (modules build their data once).
+PYTEST_PARALLEL ?= -n 2 --dist loadscope
+
+test: install system-packages node_modules/.installed checks
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL)
+
+# The inner loop: the checks and every test but the browser tests.
+test-fast: install system-packages checks
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) -m "not e2e"
+
+checks: install
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py update_catalogue --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/pytest
 
 install: $(STAMP)
 
@@ -34,6 +44,14 @@ system-packages:
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch node_modules/.installed
+
+# Pins: compile the .in files into requirements*.txt (UPGRADE=--upgrade moves them on).
+UPGRADE ?=
+PIP_COMPILE = $(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links $(UPGRADE)
+
+lock: install
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
 
 lint: install
 	$(VENV)/bin/ruff check --fix .

@@ -1,11 +1,9 @@
 import pytest
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, Locale, Page, Site
 
 from home.demo.loader import load_demo
 
-from .factories import DepartmentPageFactory, HomePageFactory, NewsIndexPageFactory
+from .factories import DepartmentPageFactory, NewsIndexPageFactory
+from .helpers import ensure_wagtail_roots, make_home_page, rolled_back
 
 
 @pytest.fixture(autouse=True)
@@ -17,47 +15,25 @@ def clear_caches():
         cache.clear()
 
 
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """The demo portal built once for a module."""
+    with rolled_back(django_db_blocker):
+        ensure_wagtail_roots()
+        yield load_demo()
+
+
 @pytest.fixture
-def demo(db):
-    """The demo portal, exactly as ``manage.py load_demo`` builds it."""
-    ensure_wagtail_roots()
-    return load_demo()
-
-
-def ensure_wagtail_roots():
-    """The tree roots Wagtail's migrations create, which a transactional test's flush removes."""
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(
-            instance=Page(
-                title="Root",
-                slug="root",
-                locale=locale,
-                content_type=ContentType.objects.get_for_model(Page),
-            )
-        )
-    return root
+def demo(module_demo, db):
+    """The demo portal, exactly as ``manage.py load_demo`` builds it. Built once per module;
+    each test runs in a savepoint of its own, so what it changes is undone."""
+    return module_demo
 
 
 @pytest.fixture
 def home_page(db):
     """A HomePage as the root of the default site, in place of Wagtail's welcome page."""
     return make_home_page()
-
-
-def make_home_page():
-    root = ensure_wagtail_roots()
-    for child in root.get_children():
-        child.delete()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    return home
 
 
 @pytest.fixture

@@ -1,6 +1,14 @@
 """Helpers for driving the Wagtail admin as a real user would."""
 
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from .factories import HomePageFactory
 
 
 def article_form_data(page, **overrides):
@@ -46,3 +54,43 @@ def sign_in(client, username, password):
     """Sign in through the admin's login form, as a person does; True when it worked."""
     response = client.post("/admin/login/", {"username": username, "password": password})
     return response.status_code == 302 and "_auth_user_id" in client.session
+
+
+def ensure_wagtail_roots():
+    """The tree roots Wagtail's migrations create, which a transactional test's flush removes."""
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                locale=locale,
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    return root
+
+
+def make_home_page():
+    root = ensure_wagtail_roots()
+    for child in root.get_children():
+        child.delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
+@contextmanager
+def rolled_back(django_db_blocker):
+    """A transaction for data a whole module shares, rolled back after the module. Each
+    test that asks for ``db`` runs in a savepoint inside it, so what it changes is undone;
+    objects built here are shared in memory too, so tests read them again before changing."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

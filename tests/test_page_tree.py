@@ -10,6 +10,7 @@ from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 
 from .factories import DepartmentPageFactory, HomePageFactory, NewsIndexPageFactory
+from .helpers import ensure_wagtail_roots
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -44,7 +45,7 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
 
     def setUp(self):
         self.login()
-        root = Page.get_first_root_node()
+        root = ensure_wagtail_roots()
         self.home = HomePageFactory(parent=root)
         self.unit = DepartmentPageFactory(parent=self.home, short_name="TVT")
         self.news_index = NewsIndexPageFactory(parent=self.unit)
@@ -126,7 +127,7 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
 class AdminDateFormatTests(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        root = Page.get_first_root_node()
+        root = ensure_wagtail_roots()
         home = HomePageFactory(parent=root)
         unit = DepartmentPageFactory(parent=home, short_name="BTT")
         self.news_index = NewsIndexPageFactory(parent=unit)
@@ -158,7 +159,7 @@ class ImageAltTextTests(WagtailPageTestCase):
 
     def setUp(self):
         self.login()
-        root = Page.get_first_root_node()
+        root = ensure_wagtail_roots()
         home = HomePageFactory(parent=root)
         unit = DepartmentPageFactory(parent=home, short_name="BTT")
         self.news_index = NewsIndexPageFactory(parent=unit)

@@ -7,15 +7,14 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from departments.provisioning import ensure_board_group, ensure_shared_collection
 from home.demo.images import placeholder_jpeg
 
-from ..conftest import make_home_page
 from ..factories import DepartmentPageFactory, NewsIndexPageFactory, NewsPageFactory
+from ..helpers import make_home_page, rolled_back
 
 
 @dataclass
@@ -99,22 +98,35 @@ def build_portal(home_page, django_user_model):
     )
 
 
+def _fresh(obj):
+    return type(obj)._default_manager.get(pk=obj.pk)
+
+
+def _fresh_unit(unit):
+    return Unit(**{field: _fresh(value) for field, value in vars(unit).items()})
+
+
 @pytest.fixture
-def portal(home_page, django_user_model):
-    return build_portal(home_page, django_user_model)
+def portal(module_portal, db):
+    """The module's two-unit portal, read again from the database for this test, so that
+    no test sees another's changes to the objects in memory."""
+    return Portal(
+        home=_fresh(module_portal.home),
+        a=_fresh_unit(module_portal.a),
+        b=_fresh_unit(module_portal.b),
+        board_member=_fresh(module_portal.board_member),
+        administrator=_fresh(module_portal.administrator),
+        shared_image=_fresh(module_portal.shared_image),
+    )
 
 
 @pytest.fixture(scope="module")
 def module_portal(django_db_setup, django_db_blocker):
-    """The two-unit portal built once for a module, inside a transaction rolled back after
-    it. Each test that asks for ``db`` runs in a savepoint of its own, so what it changes
-    is undone; the objects held here are never changed in memory: read them again."""
+    """The two-unit portal built once for a module (see ``rolled_back``)."""
     from django.contrib.auth import get_user_model
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = build_portal(make_home_page(), get_user_model())
-        yield built
-        transaction.set_rollback(True)
+    with rolled_back(django_db_blocker):
+        yield build_portal(make_home_page(), get_user_model())
 
 
 @pytest.fixture

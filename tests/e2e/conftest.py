@@ -1,10 +1,15 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from home.demo.loader import load_demo
+
+from ..helpers import ensure_wagtail_roots
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -18,6 +23,14 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if Path(item.fspath).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo portal, built for each test: the live server's thread reads only what is
+    committed, so the module-wide demo (a transaction rolled back) is not for it."""
+    ensure_wagtail_roots()
+    return load_demo()
 
 
 @pytest.fixture(scope="session")
@@ -41,27 +54,42 @@ def browser():
 
 
 @pytest.fixture
-def tab(browser, request):
-    """A fresh browser tab; a screenshot of it is kept in test-results/ when a test fails."""
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    # Whatever a test does, on public pages or in the admin, nothing may be blocked by the
-    # Content-Security-Policy: the browser reports each blocked resource on the console.
-    blocked = []
-    page.on(
-        "console",
-        lambda message: (
-            blocked.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    yield page
+def open_tab(browser, request):
+    """Opens a tab in a browser context of its own, one for each person in a test, so that
+    no person's cookies or in-flight requests reach another's. A screenshot of each tab is
+    kept in test-results/ when the test fails."""
+    opened = []
+
+    def open_tab():
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(20_000)
+        page = context.new_page()
+        # Whatever a test does, on public pages or in the admin, nothing may be blocked by
+        # the Content-Security-Policy: the browser reports each blocked resource.
+        blocked = []
+        page.on(
+            "console",
+            lambda message: (
+                blocked.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
+        opened.append((page, blocked))
+        return page
+
+    yield open_tab
     report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
-    context.close()
-    assert not blocked, blocked
+    for number, (page, _blocked) in enumerate(opened):
+        if report is not None and report.failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=ARTIFACTS / f"{request.node.name}-{number}.png", full_page=True)
+        page.context.close()
+    assert not [message for _page, blocked in opened for message in blocked]
+
+
+@pytest.fixture
+def tab(open_tab):
+    """The first person's tab."""
+    return open_tab()
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -80,4 +108,14 @@ def sign_in(tab, live_server, username, password):
 
 
 def sign_out(tab, live_server):
-    tab.context.clear_cookies()
+    """Through the admin's own sign-out view, once the page has no request in flight."""
+    tab.wait_for_load_state("networkidle")
+    token = next(c["value"] for c in tab.context.cookies() if c["name"] == "csrftoken")
+    response = tab.request.post(
+        f"{live_server.url}/admin/logout/",
+        form={"csrfmiddlewaretoken": token},
+        headers={"Referer": f"{live_server.url}/admin/"},
+    )
+    assert response.ok
+    tab.goto(f"{live_server.url}/admin/")
+    tab.wait_for_url(re.compile(r"/admin/login/"))

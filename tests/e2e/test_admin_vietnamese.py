@@ -89,8 +89,9 @@ def english_on_screen(tab, vocabulary, name, user_content):
     return sorted({word for word in WORD.findall(text) if word.lower() in vocabulary})
 
 
-def test_editor_and_approver_screens_are_in_vietnamese(live_server, tab, museum, vocabulary):
+def test_editor_and_approver_screens_are_in_vietnamese(live_server, open_tab, museum, vocabulary):
     unit, index = museum
+    tab = open_tab()
     user_content = [TITLE, SUMMARY, BODY, IMAGE_TITLE, "bientap", "lanhdao", "binh-gom"]
     english = {}
 
@@ -125,6 +126,7 @@ def test_editor_and_approver_screens_are_in_vietnamese(live_server, tab, museum,
     check("7-submitted")
     sign_out(tab, live_server)
 
+    tab = open_tab()
     sign_in(tab, live_server, "lanhdao", "mat-khau-thu")
     check("8-approver-dashboard")
     tab.get_by_role("link", name=TITLE).first.click()
@@ -139,13 +141,14 @@ def test_editor_and_approver_screens_are_in_vietnamese(live_server, tab, museum,
 
 
 def test_two_step_sign_in_and_lockout_screens_are_in_vietnamese(
-    live_server, tab, museum, vocabulary, settings
+    live_server, open_tab, museum, vocabulary, settings
 ):
     from django_otp.oath import TOTP
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     settings.GOVCMS_TWO_FACTOR = True
     english = {}
+    tab = open_tab()
 
     tab.goto(f"{live_server.url}/admin/login/")
     tab.fill("input[name=username]", "lanhdao")
@@ -165,6 +168,7 @@ def test_two_step_sign_in_and_lockout_screens_are_in_vietnamese(
     expect(tab.locator(".messages")).to_contain_text("Đã thiết lập đăng nhập hai bước")
     sign_out(tab, live_server)
 
+    tab = open_tab()
     for _ in range(settings.AXES_FAILURE_LIMIT):
         tab.goto(f"{live_server.url}/admin/login/")
         tab.fill("input[name=username]", "bientap")

@@ -34,9 +34,10 @@ def library(home_page, django_user_model):
     return unit, index
 
 
-def test_editor_submits__approver_approves__visitor_reads(live_server, tab, library):
+def test_editor_submits__approver_approves__visitor_reads(live_server, open_tab, library):
     unit, index = library
 
+    tab = open_tab()
     sign_in(tab, live_server, "bientap", "mat-khau-bien-tap")
     tab.goto(f"{live_server.url}/admin/pages/add/news/newspage/{index.pk}/")
     tab.locator("#id_title").fill(TITLE)
@@ -54,9 +55,11 @@ def test_editor_submits__approver_approves__visitor_reads(live_server, tab, libr
     expect(tab.locator(".messages")).to_contain_text(TITLE)
     sign_out(tab, live_server)
 
-    assert tab.goto(f"{live_server.url}{index.url}").ok
-    expect(tab.locator("main")).not_to_contain_text(TITLE)
+    visitor = open_tab()
+    assert visitor.goto(f"{live_server.url}{index.url}").ok
+    expect(visitor.locator("main")).not_to_contain_text(TITLE)
 
+    tab = open_tab()
     sign_in(tab, live_server, "lanhdao", "mat-khau-lanh-dao")
     review = tab.locator("section", has_text="Đang chờ bạn duyệt").locator("tr", has_text=TITLE)
     review.locator("[data-w-dropdown-target='toggle']").click()
@@ -64,6 +67,7 @@ def test_editor_submits__approver_approves__visitor_reads(live_server, tab, libr
     expect(review).to_have_count(0)
     sign_out(tab, live_server)
 
+    tab = visitor
     tab.goto(f"{live_server.url}{index.url}")
     expect(tab.locator(".news-list")).to_contain_text(TITLE)
     tab.goto(f"{live_server.url}/")

@@ -7,9 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from news.models import NewsPage
+from news.models import NewsIndexPage, NewsPage
 
-from ..factories import NewsPageFactory
+from ..factories import DepartmentPageFactory, NewsIndexPageFactory, NewsPageFactory
+from ..helpers import make_home_page, rolled_back
 
 
 def titles(response):
@@ -17,22 +18,32 @@ def titles(response):
     return [heading.get_text(strip=True) for heading in soup.select(".news-list h2")]
 
 
-@pytest.fixture
-def index_with_news(unit_news_index):
+@pytest.fixture(scope="module")
+def module_index(django_db_setup, django_db_blocker):
     """25 live articles, one every ten days from 1 January 2022, and one draft."""
-    start = timezone.make_aware(datetime.datetime(2022, 1, 1, 8))
-    for number in range(25):
-        article = NewsPageFactory(
-            parent=unit_news_index,
-            title=f"Tin số {number:02d}",
-            date=start + datetime.timedelta(days=10 * number),
+    with rolled_back(django_db_blocker):
+        unit = DepartmentPageFactory(
+            parent=make_home_page(), title="Bảo tàng tỉnh", short_name="BTT"
         )
-        if number % 5 == 0:
-            article.tags.add("Di sản")
-            article.save()
-    draft = NewsPageFactory(parent=unit_news_index, title="Tin nháp", live=False)
-    draft.save_revision()
-    return unit_news_index
+        index = NewsIndexPageFactory(parent=unit)
+        start = timezone.make_aware(datetime.datetime(2022, 1, 1, 8))
+        for number in range(25):
+            article = NewsPageFactory(
+                parent=index,
+                title=f"Tin số {number:02d}",
+                date=start + datetime.timedelta(days=10 * number),
+            )
+            if number % 5 == 0:
+                article.tags.add("Di sản")
+                article.save()
+        draft = NewsPageFactory(parent=index, title="Tin nháp", live=False)
+        draft.save_revision()
+        yield index
+
+
+@pytest.fixture
+def index_with_news(module_index, db):
+    return NewsIndexPage.objects.get(pk=module_index.pk)
 
 
 def test_first_page__ten_newest(client, index_with_news):

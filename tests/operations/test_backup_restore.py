@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.demo.loader import load_demo
-from tests.conftest import ensure_wagtail_roots
+from tests.helpers import ensure_wagtail_roots
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BACKUP = PROJECT_ROOT / "scripts" / "backup.sh"
