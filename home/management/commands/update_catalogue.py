@@ -130,8 +130,12 @@ class Command(BaseCommand):
 
         path = catalogue_path(domain)
         previous = {}
+        # Kept as it was, so that a run that changes nothing leaves the files unchanged.
+        revision_date = ""
         if path.exists():
-            for entry in polib.pofile(str(path)):
+            existing = polib.pofile(str(path))
+            revision_date = existing.metadata.get("PO-Revision-Date", "")
+            for entry in existing:
                 if not entry.obsolete and "fuzzy" not in entry.flags and translation_of(entry):
                     previous[key(entry)] = translation_of(entry)
 
@@ -177,7 +181,6 @@ class Command(BaseCommand):
 
         catalogue.metadata_is_fuzzy = False
         catalogue.header = "Vietnamese interface text: the project's own and Wagtail's admin."
-        revision_date = catalogue.metadata.get("PO-Revision-Date", "")
         catalogue.metadata = {
             "Project-Id-Version": "govcms",
             "PO-Revision-Date": (
