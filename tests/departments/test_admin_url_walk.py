@@ -68,14 +68,16 @@ WATCHED_MODELS = [
 
 
 def _fingerprint():
-    parts = []
+    """(model, md5 of all its rows) for each watched model, in one query."""
+    rows = "coalesce(string_agg(t::text, '|' ORDER BY t::text), '')"
+    tables = [apps.get_model(label)._meta.db_table for label in WATCHED_MODELS]
+    query = " UNION ALL ".join(
+        f'(SELECT {number}, md5({rows}) FROM "{table}" t)' for number, table in enumerate(tables)
+    )
     with connection.cursor() as cursor:
-        for label in WATCHED_MODELS:
-            table = apps.get_model(label)._meta.db_table
-            rows = "coalesce(string_agg(t::text, '|' ORDER BY t::text), '')"
-            cursor.execute(f'SELECT md5({rows}) FROM "{table}" t')
-            parts.append((label, cursor.fetchone()[0]))
-    return parts
+        cursor.execute(query)
+        hashes = dict(cursor.fetchall())
+    return [(label, hashes[number]) for number, label in enumerate(WATCHED_MODELS)]
 
 
 def _admin_routes():
