@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from departments.provisioning import ensure_board_group
+from govcms.text import vietnamese_slugify
 
 from ..factories import DepartmentPageFactory, NewsIndexPageFactory
 from .conftest import sign_in, sign_out
@@ -41,6 +42,8 @@ def test_editor_submits__approver_approves__visitor_reads(live_server, open_tab,
     sign_in(tab, live_server, "bientap", "mat-khau-bien-tap")
     tab.goto(f"{live_server.url}/admin/pages/add/news/newspage/{index.pk}/")
     tab.locator("#id_title").fill(TITLE)
+    # The slug script fills the slug from the title; on a busy machine it may lag behind.
+    expect(tab.locator("#id_slug")).to_have_value(vietnamese_slugify(TITLE))
     tab.locator("#id_summary").fill(SUMMARY)
     tab.locator("[data-streamfield-list-container] button[title], .c-sf-add-button").first.click()
     tab.get_by_role("option", name="Văn bản").click()
