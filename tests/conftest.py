@@ -15,6 +15,25 @@ def clear_caches():
         cache.clear()
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
+@pytest.fixture(autouse=True)
+def wagtail_roots(request):
+    """The rows Wagtail's migrations made (root page, root collection, locale), which the
+    admin needs: a transactional test that ran earlier on the same worker emptied every
+    table. Transactional tests build their own."""
+    marked = request.node.get_closest_marker("django_db") is not None
+    if _is_transactional(request.node) or not (marked or "db" in request.fixturenames):
+        return
+    request.getfixturevalue("db")
+    ensure_wagtail_roots()
+
+
 @pytest.fixture(scope="module")
 def module_demo(django_db_setup, django_db_blocker):
     """The demo portal built once for a module."""
