@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.models import Page
 
+from govcms.editing import refuse_save
 from govcms.forms import CHECK_PAGE_REFERENCES_HOOK
 
 from . import media
@@ -90,7 +91,7 @@ def refuse_approval_of_an_unseen_revision(request, page):
             request,
             _("This page has changed since you opened it. Review the new version first."),
         )
-        return redirect("wagtailadmin_pages:edit", page.pk)
+        refuse_save(request)
     return None
 
 

@@ -4,8 +4,11 @@ from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from .editing import REFUSED_SAVE
 
 # Hook: ``fn(user, objects)`` yields a message for each object ``user`` may not use.
 CHECK_PAGE_REFERENCES_HOOK = "check_page_form_references"
@@ -55,6 +58,14 @@ class PortalPageForm(WagtailAdminPageForm):
         return [
             obj for model, pks in ids.items() for obj in model._default_manager.filter(pk__in=pks)
         ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # A before_edit_page hook refused this save, and said why in a message (for
+        # instance, someone saved a newer version since the form was opened).
+        if self.data.get(REFUSED_SAVE):
+            self.add_error(None, _("The page was not saved: see the message above."))
+        return cleaned_data
 
     def is_valid(self):
         valid = super().is_valid()

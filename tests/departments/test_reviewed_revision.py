@@ -139,7 +139,9 @@ def test_approval_in_the_editor__refused_when_the_form_predates_a_newer_revision
     client.force_login(module_portal.a.approver)
     response = act_in_editor(client, article, "approve", loaded_revision=loaded)
 
-    assert response.status_code == HTTPStatus.FOUND
-    assert response.url == f"/admin/pages/{article.pk}/edit/"
+    # The form comes back as it was sent, with why, rather than a redirect dropping it.
+    assert response.status_code == HTTPStatus.OK
+    assert "Hãy xem phiên bản mới trước khi phê duyệt" in response.content.decode()
     assert not is_live(article)
+    assert _fresh(article).latest_revision.pk == changed.latest_revision.pk
     assert task_state_of(article).status == TaskState.STATUS_IN_PROGRESS

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GovcmsConfig(AppConfig):
+    """The portal's core: the page base classes, the admin page form, the public page cache
+    and the editor's safeguards. It imports none of the portal's own apps."""
+
+    name = "govcms"
+    verbose_name = _("Portal core")
+
+    def ready(self):
+        # Imported here: model-level imports must wait until every app is loaded.
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from .page_cache import register_signal_handlers
+        from .widgets import VietnameseSlugInput
+
+        # Replaces Wagtail's own SlugField override (later registrations win), so every
+        # slug field of the admin transliterates Vietnamese.
+        register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})
+        register_signal_handlers()
