@@ -12,12 +12,18 @@ class GovcmsConfig(AppConfig):
     def ready(self):
         # Imported here: model-level imports must wait until every app is loaded.
         from django.db import models
+        from wagtail.admin import widgets
         from wagtail.admin.forms.models import register_form_field_override
 
+        from .forms import MinuteDateTimeField
         from .page_cache import register_signal_handlers
         from .widgets import VietnameseSlugInput
 
         # Replaces Wagtail's own SlugField override (later registrations win), so every
         # slug field of the admin transliterates Vietnamese.
         register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})
+        register_form_field_override(
+            models.DateTimeField,
+            override={"widget": widgets.AdminDateTimeInput, "form_class": MinuteDateTimeField},
+        )
         register_signal_handlers()

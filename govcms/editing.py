@@ -16,9 +16,12 @@ REFUSED_SAVE = "govcms_refused"
 OVERWRITE_CONFIRMED = "overwrite_newer"
 
 
-def newer_revision(page, data):
+def newer_revision(page, data, user):
     """The page's latest revision when the submitted form ``data`` was loaded from an
-    older one, because someone saved since; None otherwise.
+    older one, because someone other than ``user`` saved since; None otherwise.
+
+    The editor's own newer revision is not a conflict: it is most often their autosave,
+    still in flight when they pressed save.
 
     The form says what it was loaded from as Wagtail's autosave does: the revision it
     autosaved into (``overwrite_revision_id``), or else the revision it was opened at and
@@ -32,7 +35,7 @@ def newer_revision(page, data):
         .filter(pk=Page.objects.filter(pk=page.pk).values("latest_revision")[:1])
         .first()
     )
-    if latest is None:
+    if latest is None or latest.user_id == user.pk:
         return None
     if own := data.get("overwrite_revision_id"):
         behind = own != str(latest.pk)
@@ -45,11 +48,12 @@ def newer_revision(page, data):
     return latest if behind else None
 
 
-def refused_overwrite(page, data):
-    """The newer revision a save of ``data`` would overwrite unknowingly, or None."""
+def refused_overwrite(page, data, user):
+    """The colleague's newer revision a save of ``data`` by ``user`` would overwrite
+    unknowingly, or None."""
     if data.get(OVERWRITE_CONFIRMED) == "1":
         return None
-    return newer_revision(page, data)
+    return newer_revision(page, data, user)
 
 
 def refuse_save(request):

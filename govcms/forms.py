@@ -1,7 +1,9 @@
 """The admin form of every portal page."""
 
+import datetime
 from collections import defaultdict
 
+from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,27 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .editing import REFUSED_SAVE
+
+
+class MinuteDateTimeField(forms.DateTimeField):
+    """A date and time that counts as changed only when the editor changed it.
+
+    Otherwise every save from the editor would be a change, and an approver approving
+    from the editor would save a revision of their own, which four eyes then refuses:
+    - Django compares a field with a callable default (``timezone.now``) against a hidden
+      "initial" input, which Wagtail's panels never render;
+    - the admin shows and sends times to the minute, while an import, a script or the
+      demo may store seconds.
+    """
+
+    def __init__(self, *args, show_hidden_initial=False, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    def has_changed(self, initial, data):
+        if isinstance(initial, datetime.datetime):
+            initial = initial.replace(second=0, microsecond=0)
+        return super().has_changed(initial, data)
+
 
 # Hook: ``fn(user, objects)`` yields a message for each object ``user`` may not use.
 CHECK_PAGE_REFERENCES_HOOK = "check_page_form_references"

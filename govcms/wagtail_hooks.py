@@ -60,7 +60,7 @@ def warn_of_newer_revision(request, page):
     autosave (a JSON request) refuses such a save itself."""
     if request.method != "POST" or not request.accepts("text/html"):
         return None
-    newer = refused_overwrite(page, request.POST)
+    newer = refused_overwrite(page, request.POST, request.user)
     if newer is None:
         return None
     loaded = request.POST.get("loaded_revision_id", "")

@@ -2,16 +2,19 @@
 save never overwrites a newer revision without the editor knowing."""
 
 import re
+import time
 from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.utils.timezone import localtime
 from wagtail.admin.models import EditingSession
 
 from news.models import NewsPage
+from security.sessions import SIGNED_IN_AT
 
-from ..helpers import article_form_data
+from ..helpers import article_form_data, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +161,49 @@ def test_session_status__answers_the_signed_in_user_with_a_csrf_token(client, mo
 def test_session_status__refused_once_the_session_has_ended(client, module_portal):
     client.force_login(module_portal.a.editor)
     Session.objects.all().delete()
+
+    response = client.get("/admin/phien/", headers={"accept": "application/json"})
+
+    assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
+    assert "user_id" not in response.content.decode()
+
+
+def test_own_newer_revision__is_not_a_conflict(client, module_portal):
+    """The editor's own autosave, still in flight when they pressed save, made the newer
+    revision: their save goes through."""
+    article = module_portal.a.draft_article
+    client.force_login(module_portal.a.editor)
+    loaded = _open_editor(client, article)
+    page = NewsPage.objects.get(pk=article.pk)
+    page.title = "Bản tự lưu"
+    page.save_revision(user=module_portal.a.editor)
+
+    assert _save(client, article, loaded, title="Bản bấm lưu").status_code == 302
+    assert _latest(article).title == "Bản bấm lưu"
+
+
+def test_a_stored_time_with_seconds__is_not_a_change_in_the_editor(module_portal):
+    """Otherwise every approval from the editor would save the approver's own revision,
+    which four eyes then refuses (the browser test approves from the editor)."""
+    article = NewsPage.objects.get(pk=module_portal.a.draft_article.pk)
+    article.date = article.date.replace(second=42, microsecond=7)
+    data = article_form_data(article, date=localtime(article.date).strftime("%d/%m/%Y %H:%M"))
+    form_class = NewsPage.get_edit_handler().get_form_class()
+
+    form = form_class(
+        data, instance=article, parent_page=article.get_parent(), for_user=module_portal.a.editor
+    )
+
+    assert "date" not in form.changed_data
+
+
+def test_session_status__refused_once_the_absolute_lifetime_is_over(
+    client, module_portal, settings
+):
+    sign_in(client, module_portal.a.editor.get_username(), "mat-khau-thu")
+    session = client.session
+    session[SIGNED_IN_AT] = int(time.time()) - settings.GOVCMS_SESSION_MAX_AGE - 60
+    session.save()
 
     response = client.get("/admin/phien/", headers={"accept": "application/json"})
 

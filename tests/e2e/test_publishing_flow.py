@@ -1,7 +1,5 @@
 """An editor writes and submits, an approver of the same unit approves, a visitor reads."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
@@ -43,16 +41,12 @@ def test_editor_submits__approver_approves__visitor_reads(live_server, open_tab,
     tab.goto(f"{live_server.url}/admin/pages/add/news/newspage/{index.pk}/")
     tab.locator("#id_title").fill(TITLE)
     tab.locator("#id_summary").fill(SUMMARY)
-    # Leaving the title fills the slug from it; on a busy machine that may lag behind.
-    expect(tab.locator("#id_slug")).to_have_value(vietnamese_slugify(TITLE))
     tab.locator("[data-streamfield-list-container] button[title], .c-sf-add-button").first.click()
     tab.get_by_role("option", name="Văn bản").click()
     editor = tab.locator("[contenteditable='true'][role='textbox']").last
     expect(editor).to_be_visible()
     editor.click()
     editor.press_sequentially(BODY)
-    # Draftail writes its content into the form's hidden input after a short debounce.
-    expect(tab.locator("input[name='body-0-value']")).to_have_value(re.compile(re.escape(BODY)))
     tab.locator("[data-w-dropdown-target='toggle']").last.click()
     tab.locator("button[name='action-submit']").click()
     expect(tab.locator(".messages")).to_contain_text(TITLE)
@@ -77,4 +71,5 @@ def test_editor_submits__approver_approves__visitor_reads(live_server, open_tab,
     expect(tab.locator(".latest-news")).to_contain_text(TITLE)
     tab.get_by_role("link", name=TITLE).first.click()
     expect(tab.locator("h1")).to_have_text(TITLE)
+    assert tab.url.endswith(f"/{vietnamese_slugify(TITLE)}/")
     expect(tab.locator(".article__body")).to_contain_text(BODY)

@@ -10,7 +10,10 @@
  * 2. Before the form is sent, the session is checked. If it has ended, nothing is sent:
  *    the form stays on the screen, the editor signs in again in another tab, and the same
  *    save is then made, with the new session's CSRF token.
- * 3. An editor who confirmed Wagtail's "someone saved a newer version" dialog has chosen
+ * 3. Wagtail's dialogs (the approval comment, for one) move the focus to themselves once
+ *    their opening animation ends; what an approver already typed into the dialog's field
+ *    stays, but the next keys would go nowhere. The focus is handed back to the field.
+ * 4. An editor who confirmed Wagtail's "someone saved a newer version" dialog has chosen
  *    to overwrite it; the form says so, and the server lets that save through.
  */
 (() => {
@@ -81,7 +84,27 @@
     if (event.target.matches(EDIT_FORM)) flushRichText(event.target, event.formData);
   });
 
-  // 3. A confirmed overwrite ------------------------------------------------------------
+  // 3. Focus in dialogs ----------------------------------------------------------------
+
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const dialog = event.target;
+      const field = event.relatedTarget;
+      if (
+        dialog.classList &&
+        dialog.classList.contains('modal') &&
+        field &&
+        dialog.contains(field) &&
+        field.matches('input, textarea, [contenteditable="true"]')
+      ) {
+        field.focus();
+      }
+    },
+    true,
+  );
+
+  // 4. A confirmed overwrite ------------------------------------------------------------
 
   document.addEventListener(
     'w-dialog:confirmed',
