@@ -12,7 +12,13 @@ from django.views.decorators.http import require_GET
 def session_status(request):
     """Who is signed in, and the CSRF token a form must now carry (signing in again
     rotates it). The admin answers a request without a live session before this runs."""
-    return JsonResponse({"user_id": request.user.pk, "csrf_token": get_token(request)})
+    return JsonResponse(
+        {
+            "user_id": request.user.pk,
+            "username": request.user.get_username(),
+            "csrf_token": get_token(request),
+        }
+    )
 
 
 @never_cache

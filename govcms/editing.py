@@ -4,7 +4,9 @@ is lost, and nobody's newer version is overwritten without the editor knowing.
 The browser half is ``static/govcms/admin/keep-edits.js``; this is the server's half.
 """
 
-from wagtail.models import Page, Revision
+import datetime
+
+from wagtail.models import Revision
 
 # Put into the edit view's POST data by ``refuse_save``; the page form then refuses the
 # save (govcms/forms.py). The preview runs the same form on the same data, and is not
@@ -16,36 +18,43 @@ REFUSED_SAVE = "govcms_refused"
 OVERWRITE_CONFIRMED = "overwrite_newer"
 
 
+def _loaded_at(page, data):
+    """When the form's content was last in step with the page: the time of the revision it
+    autosaved into (``overwrite_revision_id``, Wagtail rewrites that revision and its
+    time), or else of the revision it was opened at (``loaded_revision_created_at``)."""
+    if own := data.get("overwrite_revision_id"):
+        if not own.isdigit():
+            return None
+        return (
+            Revision.page_revisions.filter(pk=own, object_id=str(page.pk))
+            .values_list("created_at", flat=True)
+            .first()
+        )
+    try:
+        return datetime.datetime.fromisoformat(data.get("loaded_revision_created_at", ""))
+    except ValueError:
+        return None
+
+
 def newer_revision(page, data, user):
-    """The page's latest revision when the submitted form ``data`` was loaded from an
-    older one, because someone other than ``user`` saved since; None otherwise.
+    """The newest revision someone other than ``user`` saved since the submitted form
+    ``data`` was loaded, or None.
 
-    The editor's own newer revision is not a conflict: it is most often their autosave,
-    still in flight when they pressed save.
-
-    The form says what it was loaded from as Wagtail's autosave does: the revision it
-    autosaved into (``overwrite_revision_id``), or else the revision it was opened at and
-    that revision's time (``loaded_revision_id``, ``loaded_revision_created_at``; the time
-    changes when an autosave rewrites the revision).
+    The editor's own newer revisions do not count (most often their autosave, still in
+    flight when they pressed save), but they do not hide a colleague's saved in between.
     """
     if not page.pk:
         return None
-    latest = (
-        Revision.objects.select_related("user")
-        .filter(pk=Page.objects.filter(pk=page.pk).values("latest_revision")[:1])
+    loaded_at = _loaded_at(page, data)
+    if loaded_at is None:
+        return None
+    return (
+        Revision.page_revisions.filter(object_id=str(page.pk), created_at__gt=loaded_at)
+        .exclude(user=user)
+        .select_related("user")
+        .order_by("-created_at", "-pk")
         .first()
     )
-    if latest is None or latest.user_id == user.pk:
-        return None
-    if own := data.get("overwrite_revision_id"):
-        behind = own != str(latest.pk)
-    elif loaded := data.get("loaded_revision_id"):
-        behind = loaded != str(latest.pk) or (
-            data.get("loaded_revision_created_at", "") != latest.created_at.isoformat()
-        )
-    else:
-        return None
-    return latest if behind else None
 
 
 def refused_overwrite(page, data, user):
@@ -62,4 +71,6 @@ def refuse_save(request):
     (where a redirect would drop it)."""
     data = request.POST.copy()
     data[REFUSED_SAVE] = "1"
+    # Wagtail cancels a workflow from an invalid form too; a refused save does nothing.
+    data.pop("action-cancel-workflow", None)
     request.POST = data

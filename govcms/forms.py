@@ -88,6 +88,20 @@ class PortalPageForm(WagtailAdminPageForm):
         # instance, someone saved a newer version since the form was opened).
         if self.data.get(REFUSED_SAVE):
             self.add_error(None, _("The page was not saved: see the message above."))
+        # A workflow action (approve, request changes) from the editor acts on the version
+        # under review. Sent with changes, it would first save them as a revision of the
+        # approver's own, which four eyes then refuses; sent from a form opened on an
+        # older version, it would save that older content over the newer one.
+        elif self.data.get("action-workflow-action") and self.has_changed():
+            self.add_error(
+                None,
+                _(
+                    "The form differs from the version under review: you changed it, or "
+                    "it changed after you opened it. Save your changes as a draft (another "
+                    "approver then reviews them), or reload the page to review the "
+                    "current version."
+                ),
+            )
         return cleaned_data
 
     def is_valid(self):

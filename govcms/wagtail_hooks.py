@@ -39,6 +39,10 @@ def keep_edits_js():
             "The server cannot be reached. What you wrote is still on this page; check the "
             "connection, then press “Save again”."
         ),
+        "confirmUser": _(
+            "This page will be saved under the account %(username)s. If that is your "
+            "account, press “Save again”."
+        ),
         "signIn": _("Sign in again"),
         "retry": _("Save again"),
         "close": _("Close"),
@@ -58,7 +62,12 @@ def warn_of_newer_revision(request, page):
     opened): the page form sees the mark and keeps the form, with what was typed, on the
     screen. The message says who saved when, and links to the comparison. Wagtail's
     autosave (a JSON request) refuses such a save itself."""
-    if request.method != "POST" or not request.accepts("text/html"):
+    if (
+        request.method != "POST"
+        or not request.accepts("text/html")
+        # A workflow action never overwrites: the page form refuses one sent with changes.
+        or request.POST.get("action-workflow-action")
+    ):
         return None
     newer = refused_overwrite(page, request.POST, request.user)
     if newer is None:

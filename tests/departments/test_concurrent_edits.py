@@ -10,11 +10,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.utils.timezone import localtime
 from wagtail.admin.models import EditingSession
+from wagtail.models import TaskState
 
 from news.models import NewsPage
 from security.sessions import SIGNED_IN_AT
 
 from ..helpers import article_form_data, sign_in
+from .workflow_helpers import act_in_editor, is_live, submit, task_state_of
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +32,37 @@ def colleague(module_portal, django_db_blocker):
         return user
 
 
-def _open_editor(client, page):
-    """GETs the edit view; returns the loaded-revision inputs the form carries."""
-    response = client.get(f"/admin/pages/{page.pk}/edit/")
-    assert response.status_code == HTTPStatus.OK
-    html = response.content.decode()
+def _loaded_inputs(html):
     return {
         name: re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
         for name in ("loaded_revision_id", "loaded_revision_created_at")
     }
+
+
+def _open_editor(client, page):
+    """GETs the edit view; returns the loaded-revision inputs the form carries."""
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == HTTPStatus.OK
+    return _loaded_inputs(response.content.decode())
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+def act_in_editor_with(client, page, loaded):
+    """Approve from the editor with the form's content as the page had it when loaded."""
+    data = article_form_data(page)
+    data.update(loaded)
+    data.update(
+        {
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": ""}',
+        }
+    )
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
 
 
 def _save(client, page, loaded, **overrides):
@@ -209,3 +233,82 @@ def test_session_status__refused_once_the_absolute_lifetime_is_over(
 
     assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
     assert "user_id" not in response.content.decode()
+
+
+def test_own_save_in_between__does_not_hide_a_colleagues_newer_revision(
+    client, module_portal, colleague
+):
+    """Tab A opened; a colleague saves; the editor saves from tab B, then from tab A."""
+    article = module_portal.a.draft_article
+    client.force_login(module_portal.a.editor)
+    tab_a = _open_editor(client, article)
+    client.force_login(colleague)
+    assert (
+        _save(client, article, _open_editor(client, article), summary="Của chị Lan").status_code
+        == 302
+    )
+    client.force_login(module_portal.a.editor)
+    assert (
+        _save(
+            client,
+            article,
+            _open_editor(client, article),
+            title="Sửa ở thẻ B",
+            summary="Của chị Lan",
+        ).status_code
+        == 302
+    )
+
+    response = _save(client, article, tab_a, title="Sửa ở thẻ A", summary="Cũ")
+
+    assert response.status_code == HTTPStatus.OK
+    assert _latest(article).summary == "Của chị Lan"
+
+
+def test_approval_from_a_form_with_changes__is_refused_and_saves_nothing(client, module_portal):
+    article = submit(client_for(client, module_portal.a.editor), module_portal.a.draft_article)
+    revisions = article.revisions.count()
+    client.force_login(module_portal.a.approver)
+
+    response = act_in_editor(client, article, "approve")  # the helper's form differs
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Biểu mẫu khác với bản đang chờ duyệt" in response.content.decode()
+    assert not is_live(article)
+    assert NewsPage.objects.get(pk=article.pk).revisions.count() == revisions
+    assert task_state_of(article).status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_approving_again_from_a_refused_stale_form__is_refused_again(client, module_portal):
+    """The first refusal keeps the form, now pointing at the newer version; a second click
+    must not save the approver's stale copy over the editor's correction."""
+    editor, approver = module_portal.a.editor, module_portal.a.approver
+    article = submit(client_for(client, editor), module_portal.a.draft_article)
+    client.force_login(approver)
+    stale = _open_editor(client, article)
+    # Another reviewer corrects the draft under review (its author may not edit it now).
+    client.force_login(module_portal.a.second_approver)
+    assert _save(client, article, _open_editor(client, article), title="Bản sửa").status_code == 302
+    correction = NewsPage.objects.get(pk=article.pk).latest_revision
+
+    client.force_login(approver)
+    first = act_in_editor_with(client, article, stale)
+    again = act_in_editor_with(client, article, _loaded_inputs(first.content.decode()))
+
+    assert first.status_code == again.status_code == HTTPStatus.OK
+    assert NewsPage.objects.get(pk=article.pk).latest_revision == correction
+    assert not is_live(article)
+
+
+def test_refused_save__does_not_cancel_the_workflow(client, module_portal, colleague):
+    editor = module_portal.a.editor
+    article = submit(client_for(client, editor), module_portal.a.draft_article)
+    stale = _open_editor(client, article)
+    client.force_login(module_portal.a.approver)
+    assert _save(client, article, _open_editor(client, article), title="Sửa").status_code == 302
+
+    client.force_login(editor)
+    response = _save(client, article, stale, **{"action-cancel-workflow": "true"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert NewsPage.objects.get(pk=article.pk).current_workflow_state is not None

@@ -148,10 +148,17 @@
     if (window.wagtailConfig) window.wagtailConfig.CSRF_TOKEN = token;
   };
 
-  // Who opened the editor: a save made after signing in again must be theirs.
-  const editingUser = checkSession()
-    .then((session) => session && String(session.user_id))
-    .catch(() => null);
+  // Who opened the editor: a save made after signing in again must be theirs. Learnt
+  // while the session lives; if it never could be, the save waits for a click that
+  // names the account it will be saved under.
+  let editingUser = null;
+  const learnUser = () =>
+    checkSession()
+      .then((session) => {
+        if (session && editingUser === null) editingUser = String(session.user_id);
+      })
+      .catch(() => {});
+  learnUser();
 
   let checked = null; // the form whose next submit has been checked and may go
   let pending = null; // { form, submitter }: the save waiting for a live session
@@ -198,7 +205,11 @@
       signIn.textContent = texts.signIn;
       signIn.href = settings.loginUrl;
       dialog.querySelector('[data-retry]').textContent = texts.retry;
-      dialog.querySelector('[data-retry]').addEventListener('click', () => attempt());
+      dialog
+        .querySelector('[data-retry]')
+        .addEventListener('click', () =>
+          attempt({ confirmed: Boolean(pending && pending.awaitsConfirmation) }),
+        );
       dialog.querySelector('[data-close]').textContent = texts.close;
       dialog.querySelector('[data-close]').addEventListener('click', () => dialog.close());
       document.body.appendChild(dialog);
@@ -215,7 +226,7 @@
   };
 
   /** Sends the waiting save if the session is live and still the same user's. */
-  const attempt = async () => {
+  const attempt = async ({ confirmed = false } = {}) => {
     if (!pending || checking) return;
     const { form, submitter } = pending;
     checking = true;
@@ -223,10 +234,14 @@
     let message = texts.expired;
     try {
       session = await checkSession();
-      const user = await editingUser;
-      if (session && user && String(session.user_id) !== user) {
+      if (session && editingUser !== null && String(session.user_id) !== editingUser) {
         session = null;
         message = texts.otherUser;
+      } else if (session && editingUser === null && !confirmed) {
+        // Who opened the editor is unknown (the first check failed): ask.
+        message = texts.confirmUser.replace('%(username)s', session.username);
+        session = null;
+        pending.awaitsConfirmation = true;
       }
     } catch (error) {
       message = texts.offline;
