@@ -27,6 +27,7 @@ checks: install
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py update_catalogue --check
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff format --check .
 
 install: $(STAMP)

@@ -7,6 +7,7 @@ class DepartmentsConfig(AppConfig):
     verbose_name = _("Units")
 
     def ready(self):
+        # Signal handlers import models: only once every app is loaded.
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()

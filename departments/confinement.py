@@ -5,17 +5,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from govcms.units import unit_path_of
+
 from .models import DepartmentPage, is_board_member, units_of
 
 
 def sees_everything(user):
     return user.is_superuser or is_board_member(user)
-
-
-def unit_path_of(page, unit_paths):
-    """The path of the unit ``page`` belongs to (the nearest unit above it), or None."""
-    matches = [path for path in unit_paths if page.path.startswith(path)]
-    return max(matches, key=len) if matches else None
 
 
 def choosable_pages(pages, user):

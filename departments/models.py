@@ -17,6 +17,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from govcms.pages import BasePage
+from news.models import NewsIndexPage, NewsPage
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 LATEST_NEWS_COUNT = 5
@@ -94,17 +95,15 @@ class DepartmentPage(BasePage):
             raise ValidationError({"short_name": _("Another unit already uses this short name.")})
 
     def get_news_index(self):
-        from news.models import NewsIndexPage
-
         return NewsIndexPage.objects.live().public().child_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
-        from news.queries import public_news
-
         context = super().get_context(request, *args, **kwargs)
         context["leaders"] = self.leaders.select_related("photo")
         context["news_index"] = self.get_news_index()
-        context["latest_news"] = public_news().filter(department=self)[:LATEST_NEWS_COUNT]
+        context["latest_news"] = NewsPage.objects.public_news().filter(department=self)[
+            :LATEST_NEWS_COUNT
+        ]
         return context
 
 

@@ -12,10 +12,14 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+
+from news.models import NewsIndexPage
 
 from .models import DepartmentPage, UnitApprovalTask, UnitResources
 
@@ -150,16 +154,15 @@ def ensure_shared_collection(repairs=None):
 
 
 def ensure_board_group(repairs=None):
-    """The portal editorial board: publishes and approves anywhere under the home pages."""
-    from home.models import HomePage
-
+    """The portal editorial board: publishes and approves anywhere under the home pages
+    (the sites' root pages)."""
     repairs = [] if repairs is None else repairs
     board = _ensure_group(
         Group.objects.filter(name=settings.GOVCMS_BOARD_GROUP).first(),
         settings.GOVCMS_BOARD_GROUP,
         repairs,
     )
-    for home in HomePage.objects.all():
+    for home in Page.objects.filter(sites_rooted_here__isnull=False).distinct():
         held = set(
             GroupPagePermission.objects.filter(group=board, page=home).values_list(
                 "permission__codename", flat=True
@@ -237,24 +240,26 @@ def provision_unit(unit):
 
 
 def neutralise_wagtail_defaults(repairs=None):
-    """Take away the rights Wagtail's initial data gives over the whole tree."""
+    """Undo what Wagtail's initial data sets up over the whole tree, as migration
+    ``departments.0003`` does on a new database: its "Editors" and "Moderators" groups
+    go, and its "Moderators approval" workflow is unassigned and deactivated, with its
+    tasks. ``sync_units`` runs it again, should the groups come back (a fixture, say)."""
     repairs = [] if repairs is None else repairs
     for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
-        page_grants = GroupPagePermission.objects.filter(group=group)
-        media_grants = GroupCollectionPermission.objects.filter(group=group)
-        if page_grants.exists() or media_grants.exists():
-            page_grants.delete()
-            media_grants.delete()
-            repairs.append(f"group '{group.name}': Wagtail's default permissions removed")
-    root_workflows = WorkflowPage.objects.filter(
-        page__depth__lte=1, workflow__name=WAGTAIL_DEFAULT_WORKFLOW
-    )
-    if root_workflows.exists():
-        root_workflows.delete()
-        repairs.append(f"workflow '{WAGTAIL_DEFAULT_WORKFLOW}': unassigned from the root page")
+        group.delete()
+        repairs.append(f"group '{group.name}': Wagtail's default group deleted")
+    assignments = WorkflowPage.objects.filter(workflow__name=WAGTAIL_DEFAULT_WORKFLOW)
+    if assignments.exists():
+        assignments.delete()
+        repairs.append(f"workflow '{WAGTAIL_DEFAULT_WORKFLOW}': unassigned")
     for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
         workflow.deactivate()
         repairs.append(f"workflow '{workflow.name}': deactivated")
+    for task in Task.objects.filter(
+        workflow_tasks__workflow__name=WAGTAIL_DEFAULT_WORKFLOW, active=True
+    ):
+        task.deactivate()
+        repairs.append(f"task '{task.name}': deactivated")
     return repairs
 
 
@@ -270,11 +275,9 @@ def sync_all_units():
 
 @transaction.atomic
 def create_unit(full_name, short_name, title=None, news_index_title="Tin tức"):
-    """Create a published unit page under the portal home, with its news index."""
-    from home.models import HomePage
-    from news.models import NewsIndexPage
-
-    home = HomePage.objects.first()
+    """Create a published unit page under the portal home (the default site's root
+    page), with its news index."""
+    home = Page.objects.filter(sites_rooted_here__is_default_site=True).first()
     if home is None:
         raise ValueError("There is no portal home page yet.")
     unit = DepartmentPage(title=title or full_name, full_name=full_name, short_name=short_name)

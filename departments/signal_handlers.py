@@ -4,6 +4,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from . import media
 from .models import DepartmentPage
+from .provisioning import provision_unit
 from .workflows import restart_review_on_new_revision
 
 
@@ -11,8 +12,6 @@ def provision_saved_unit(sender, instance, raw=False, **kwargs):
     """Every saved unit page gets (or keeps) its groups, collection and workflow."""
     if raw:
         return
-    from .provisioning import provision_unit
-
     provision_unit(instance)
 
 

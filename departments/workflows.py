@@ -31,6 +31,7 @@ def restart_review_on_new_revision(revision, user=None):
     on the earlier task state is refused from then on (``UnitApprovalTask.on_action``).
     Returns the new task state, or None when the content was not under review.
     """
+    # Wagtail's models are still loading when this module is imported (see above).
     from wagtail.log_actions import log
     from wagtail.models import TaskState, WorkflowState
 

@@ -16,7 +16,7 @@ class GovcmsConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
 
         from .forms import MinuteDateTimeField
-        from .page_cache import register_signal_handlers
+        from .signal_handlers import register_signal_handlers
         from .widgets import VietnameseSlugInput
 
         # Replaces Wagtail's own SlugField override (later registrations win), so every

@@ -12,9 +12,7 @@ hit is answered without loading a session or a user.
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_response_headers
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "public-pages:version"
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/plain")
@@ -107,37 +105,3 @@ class PublicPageCacheMiddleware:
             response["X-Cache"] = "MISS"
             page_cache().set(key, response, settings.GOVCMS_PAGE_CACHE_SECONDS)
         return response
-
-
-def register_signal_handlers():
-    from wagtail.models import Page, Site
-
-    from home.models import PortalSettings
-
-    uid = "govcms_page_cache_"
-    page_published.connect(bump_content_version, dispatch_uid=uid + "published")
-    page_unpublished.connect(bump_content_version, dispatch_uid=uid + "unpublished")
-    post_page_move.connect(bump_content_version, dispatch_uid=uid + "moved")
-    post_delete.connect(bump_content_version, sender=Page, dispatch_uid=uid + "deleted")
-    from wagtail.models import PageViewRestriction
-
-    from govcms.pages import forget_restricted_paths
-
-    post_page_move.connect(forget_restricted_paths, dispatch_uid="govcms_restricted_paths_move")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            forget_restricted_paths,
-            sender=PageViewRestriction,
-            dispatch_uid=f"govcms_restricted_paths_{signal is post_save}",
-        )
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
-    # A board member's replaced image or document file shows on every page using it, and
-    # cached pages would point at its deleted renditions.
-    media = (get_image_model(), get_document_model())
-    for model in (Site, PortalSettings, PageViewRestriction, *media):
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + model.__name__)
-        post_delete.connect(
-            bump_content_version, sender=model, dispatch_uid=uid + model.__name__ + "_del"
-        )

@@ -8,6 +8,7 @@ from wagtail.search import index
 from .forms import PortalPageForm
 from .page_cache import advance
 from .text import transliterate, vietnamese_slugify
+from .units import nearest_unit
 
 RESTRICTED_PATHS_KEY = "govcms:restricted-page-paths"
 RESTRICTED_PATHS_GENERATION_KEY = "govcms:restricted-page-paths:generation"
@@ -99,26 +100,11 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """Adds the page's ancestors (for the breadcrumb) and its unit, from one query."""
-        from django.contrib.contenttypes.models import ContentType
-
-        from departments.models import DepartmentPage
-
         context = super().get_context(request, *args, **kwargs)
         # A site's root (depth 2) has no ancestor worth showing: skip the query.
         ancestors = list(self.get_ancestors().filter(depth__gt=1)) if self.depth > 2 else []
-        unit_type = ContentType.objects.get_for_model(DepartmentPage).pk
         context["ancestors"] = ancestors
-        context.setdefault(
-            "unit",
-            next(
-                (
-                    page
-                    for page in reversed([*ancestors, self])
-                    if page.content_type_id == unit_type
-                ),
-                None,
-            ),
-        )
+        context.setdefault("unit", nearest_unit([*ancestors, self]))
         return context
 
     def searchable_texts(self):

@@ -49,6 +49,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    # Development only: the web server serves static and media files in production.
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 

@@ -8,8 +8,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from departments.models import DepartmentPage
 from govcms.pages import BasePage
 from news.blocks import NewsBodyBlock
+from news.models import NewsIndexPage, NewsPage
+from news.queries import attach_units
 
 LATEST_NEWS_COUNT = 10
 UNIT_NEWS_COUNT = 3
@@ -66,24 +69,21 @@ class HomePage(BasePage):
         return deepest.route(request, path_components[deepest.depth - self.depth :])
 
     def get_featured_news(self):
-        from news.queries import public_news
-
         chosen = self.featured_news.values_list("news_id", flat=True)
-        featured = {item.pk: item for item in public_news().filter(pk__in=list(chosen))}
+        featured = {
+            item.pk: item for item in NewsPage.objects.public_news().filter(pk__in=list(chosen))
+        }
         return [featured[pk] for pk in chosen if pk in featured]
 
     def get_context(self, request, *args, **kwargs):
-        from departments.models import DepartmentPage
-        from news.models import NewsIndexPage
-        from news.queries import attach_units, latest_news_by_unit, public_news
-
         context = super().get_context(request, *args, **kwargs)
         context["featured_news"] = self.get_featured_news()
         units = list(DepartmentPage.objects.live().public().child_of(self))
         context["latest_news"] = attach_units(
-            public_news().filter(path__startswith=self.path)[:LATEST_NEWS_COUNT], units
+            NewsPage.objects.public_news().filter(path__startswith=self.path)[:LATEST_NEWS_COUNT],
+            units,
         )
-        news_by_unit = latest_news_by_unit(units, UNIT_NEWS_COUNT)
+        news_by_unit = NewsPage.objects.latest_by_unit(units, UNIT_NEWS_COUNT)
         context["unit_blocks"] = [(unit, news_by_unit[unit.pk]) for unit in units]
         context["units"] = units
         context["portal_news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()

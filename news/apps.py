@@ -7,6 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        # Signal handlers import models: only once every app is loaded.
         from .placement import register_signal_handlers
 
         register_signal_handlers()

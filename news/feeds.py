@@ -3,9 +3,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from departments.models import DepartmentPage
+from govcms.units import get_unit_model
 
-from .queries import public_news
+from .models import NewsPage
 
 FEED_LENGTH = 20
 
@@ -17,7 +17,7 @@ class NewsFeed(Feed):
         self.site = Site.find_for_request(request)
         if unit_slug is None:
             return None
-        return get_object_or_404(DepartmentPage.objects.live().public(), slug=unit_slug)
+        return get_object_or_404(get_unit_model().objects.live().public(), slug=unit_slug)
 
     def title(self, unit):
         if unit is not None:
@@ -31,7 +31,7 @@ class NewsFeed(Feed):
         return self.title(unit)
 
     def items(self, unit):
-        news = public_news()
+        news = NewsPage.objects.public_news()
         if unit is not None:
             news = news.filter(department=unit)
         return news.prefetch_related("tags")[:FEED_LENGTH]

@@ -17,8 +17,10 @@ from wagtail.search import index
 from govcms.page_cache import content_version
 from govcms.pages import BasePage
 from govcms.text import vietnamese_slugify
+from govcms.units import unit_of
 
 from .blocks import NewsBodyBlock
+from .queries import NewsPageManager, NewsPaginator
 
 NEWS_PER_PAGE = 10
 RELATED_NEWS_COUNT = 4
@@ -82,9 +84,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("news lists")
 
     def get_news(self):
-        from .queries import public_news
-
-        return public_news().filter(news_index=self)
+        return NewsPage.objects.public_news().filter(news_index=self)
 
     def archive_months(self):
         """The months that have news, newest first, for the archive filter.
@@ -100,8 +100,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return months
 
     def paginate(self, request, news):
-        from .queries import NewsPaginator
-
         # get_page() falls back to the first or last page on a malformed or
         # out-of-range number instead of failing.
         return NewsPaginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
@@ -158,6 +156,8 @@ class NewsPageTag(ItemBase):
 
 
 class NewsPage(BasePage):
+    objects = NewsPageManager()
+
     date = models.DateTimeField(
         _("publication date"),
         default=timezone.now,
@@ -256,21 +256,21 @@ class NewsPage(BasePage):
     @property
     def unit(self):
         """The unit the article belongs to: the nearest unit page above it, if any."""
-        from departments.models import DepartmentPage
-
-        return DepartmentPage.objects.ancestor_of(self).order_by("-depth").first()
+        return unit_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import public_news
-
         context = super().get_context(request, *args, **kwargs)
         index = context["ancestors"][-1]
         context["news_index"] = index
         context["tags"] = [(tag, topic_url(index, tag)) for tag in self.tags.all()]
         context["related_news"] = (
-            public_news().filter(news_index=index).exclude(pk=self.pk)[:RELATED_NEWS_COUNT]
+            NewsPage.objects.public_news()
+            .filter(news_index=index)
+            .exclude(pk=self.pk)[:RELATED_NEWS_COUNT]
         )
-        context["aside_news"] = public_news().exclude(pk=self.pk)[:ASIDE_NEWS_COUNT]
+        context["aside_news"] = NewsPage.objects.public_news().exclude(pk=self.pk)[
+            :ASIDE_NEWS_COUNT
+        ]
         return context
 
     def get_sitemap_urls(self, request=None):

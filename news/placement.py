@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 from govcms.pages import forget_restricted_paths, restricted_paths
+from govcms.units import nearest_unit
 
 from .models import NewsIndexPage, NewsPage
 
@@ -33,11 +34,8 @@ def _is_restricted(path):
 
 
 def _nearest_unit_id(ancestors):
-    from departments.models import DepartmentPage
-
-    unit_type = ContentType.objects.get_for_model(DepartmentPage).pk
-    units = [page for page in ancestors if page.content_type_id == unit_type]
-    return max(units, key=lambda page: page.depth).pk if units else None
+    unit = nearest_unit(ancestors)
+    return unit.pk if unit else None
 
 
 def place_article(page):

@@ -1,4 +1,5 @@
-"""Queries of the public news pages, shared by the page types, feeds and search.
+"""The queries of the public news pages: ``NewsPage.objects.public_news()`` and
+``NewsPage.objects.latest_by_unit()``, shared by the page types, feeds and search.
 
 Every list reads the articles' listing columns (``listed``, ``news_index``,
 ``department``: news/placement.py keeps them true), each backed by a partial index ordered
@@ -11,17 +12,7 @@ from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
-from .models import NewsPage
-
-
-def public_news():
-    """Live, public articles, newest first, with what a news list shows."""
-    return (
-        NewsPage.objects.filter(listed=True)
-        .defer_streamfields()  # lists show the summary, never the body
-        .select_related("featured_image")
-        .order_by("-date", "-pk")
-    )
+from govcms.pages import PortalPageManager, PortalPageQuerySet
 
 
 def attach_units(news_items, units):
@@ -45,39 +36,51 @@ NEWEST_PER_UNIT_SQL = """
 """
 
 
-def latest_news_by_unit(units, per_unit):
-    """The ``per_unit`` newest articles of each unit, in at most two queries.
-
-    On PostgreSQL a LATERAL join reads each unit's newest rows from its own range of the
-    listing index (a UNION of one sliced query per unit costs as much again in building
-    the SQL); elsewhere a window function ranks all articles at once, which is fine for an
-    embedded database's sizes.
-    """
-    units = list(units)
-    if not units:
-        return {}
-    by_unit = {unit.pk: [] for unit in units}
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(NEWEST_PER_UNIT_SQL, [[unit.pk for unit in units], per_unit])
-            ids = [row[0] for row in cursor.fetchall()]
-        items = public_news().filter(pk__in=ids)
-    else:
-        items = (
-            public_news()
-            .filter(department__in=units)
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[F("department")],
-                    order_by=[F("date").desc(), F("pk").desc()],
-                )
-            )
-            .filter(rank__lte=per_unit)
+class NewsPageQuerySet(PortalPageQuerySet):
+    def public_news(self):
+        """Live, public articles, newest first, with what a news list shows."""
+        return (
+            self.filter(listed=True)
+            .defer_streamfields()  # lists show the summary, never the body
+            .select_related("featured_image")
+            .order_by("-date", "-pk")
         )
-    for item in items:
-        by_unit[item.department_id].append(item)
-    return by_unit
+
+
+class NewsPageManager(PortalPageManager.from_queryset(NewsPageQuerySet)):
+    def latest_by_unit(self, units, per_unit):
+        """The ``per_unit`` newest articles of each unit, in at most two queries.
+
+        On PostgreSQL a LATERAL join reads each unit's newest rows from its own range of
+        the listing index (a UNION of one sliced query per unit costs as much again in
+        building the SQL); elsewhere a window function ranks all articles at once, which
+        is fine for an embedded database's sizes.
+        """
+        units = list(units)
+        if not units:
+            return {}
+        by_unit = {unit.pk: [] for unit in units}
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(NEWEST_PER_UNIT_SQL, [[unit.pk for unit in units], per_unit])
+                ids = [row[0] for row in cursor.fetchall()]
+            items = self.public_news().filter(pk__in=ids)
+        else:
+            items = (
+                self.public_news()
+                .filter(department__in=units)
+                .annotate(
+                    rank=Window(
+                        RowNumber(),
+                        partition_by=[F("department")],
+                        order_by=[F("date").desc(), F("pk").desc()],
+                    )
+                )
+                .filter(rank__lte=per_unit)
+            )
+        for item in items:
+            by_unit[item.department_id].append(item)
+        return by_unit
 
 
 class NewsPaginator(Paginator):

@@ -10,6 +10,7 @@ from django.contrib.auth import logout
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_otp import user_has_device
 
 from .sessions import lifetime_is_over
 from .two_factor import requires_two_factor
@@ -102,8 +103,6 @@ class TwoFactorMiddleware:
             and not request.path.startswith(self._open_paths())
             and requires_two_factor(user)
         ):
-            from django_otp import user_has_device
-
             step = "verify" if user_has_device(user) else "enrol"
             target = reverse(f"security_two_factor_{step}")
             return HttpResponseRedirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

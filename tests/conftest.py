@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from home.demo.loader import load_demo
@@ -60,3 +62,10 @@ def unit_news_index(home_page):
     """A unit with its news index, the parent of every unit article."""
     unit = DepartmentPageFactory(parent=home_page, title="Bảo tàng tỉnh", short_name="BTT")
     return NewsIndexPageFactory(parent=unit)
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests, the longest modules, are handed out first: with two workers
+    taking whole modules (make test), the short ones then fill in around them."""
+    e2e = Path(__file__).parent / "e2e"
+    items.sort(key=lambda item: not Path(item.fspath).is_relative_to(e2e))

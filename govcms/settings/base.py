@@ -243,6 +243,8 @@ GOVCMS_UNIT_COLLECTION = "{short_name} – {title}"
 GOVCMS_UNIT_WORKFLOW = "Duyệt tin {short_name}"
 GOVCMS_UNIT_TASK = "Lãnh đạo {short_name} duyệt"
 GOVCMS_SHARED_COLLECTION = "Dùng chung"
+# The page type of a unit (DESIGN §2): govcms/units.py finds a page's unit by it.
+GOVCMS_UNIT_PAGE_MODEL = "departments.DepartmentPage"
 GOVCMS_BOARD_GROUP = "Ban biên tập cổng"
 
 # Four-eyes principle: whoever wrote or submitted a revision cannot approve it, and only

@@ -7,6 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
+from departments.models import DepartmentPage
+from home.models import HomePage
+
 register = template.Library()
 
 WEEKDAYS = [
@@ -36,9 +39,6 @@ def vi_date(value, with_weekday=True):
 @register.inclusion_tag("home/includes/unit_navigation.html", takes_context=True)
 def unit_navigation(context):
     """The portal's units, for the header: the live unit pages under the portal home."""
-    from departments.models import DepartmentPage
-    from home.models import HomePage
-
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     units = DepartmentPage.objects.none()

@@ -1,14 +1,16 @@
 """Units are provisioned, never wired by hand (DESIGN §4)."""
 
+import io
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Page,
     Workflow,
     WorkflowPage,
 )
@@ -180,3 +182,26 @@ def test_wagtail_defaults__give_nobody_rights_over_units(portal):
         portal.b.page.resources.approvers,
         board,
     }
+
+
+def test_sync_units__removes_wagtails_default_groups_as_the_migration_does(portal):
+    """Wagtail's defaults are handled one way: brought back (by a fixture, say), the
+    repair deletes the groups and deactivates the workflow and its task again."""
+    editors = Group.objects.create(name="Editors")
+    GroupPagePermission.objects.create(
+        group=editors,
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    default = Workflow.objects.get(name="Moderators approval")
+    default.active = True
+    default.save()
+    WorkflowPage.objects.create(workflow=default, page=Page.get_first_root_node())
+
+    call_command("sync_units", stdout=io.StringIO())
+
+    assert not Group.objects.filter(name="Editors").exists()
+    default.refresh_from_db()
+    assert not default.active
+    assert not WorkflowPage.objects.filter(workflow=default).exists()
+    assert not default.tasks.filter(active=True).exists()

@@ -82,11 +82,11 @@ def _edit_every_kind_of_field(tab, last):
     editors = tab.locator("[contenteditable='true'][role='textbox']")
     expect(editors).to_have_count(2)
     fields = {
-        "title": (tab.locator("#id_title"), " đa phương tiện"),
-        "summary": (tab.locator("#id_summary"), " Có góc đọc cho thiếu nhi."),
-        "existing block": (editors.first, " Bạn đọc được hướng dẫn tra cứu."),
-        "caption": (tab.locator("input[name='body-1-value-caption']"), " phòng đọc tầng hai"),
-        "new block": (editors.last, "Sách điện tử mượn miễn phí trong tháng đầu."),
+        "title": (tab.locator("#id_title"), " số hóa"),
+        "summary": (tab.locator("#id_summary"), " Có góc thiếu nhi."),
+        "existing block": (editors.first, " Mở cả tối."),
+        "caption": (tab.locator("input[name='body-1-value-caption']"), " tầng hai"),
+        "new block": (editors.last, "Mượn sách điện tử."),
     }
     order = [name for name in fields if name != last] + [last]
     for name in order:
@@ -95,13 +95,13 @@ def _edit_every_kind_of_field(tab, last):
 
 def _assert_kept_every_character(article):
     saved = NewsPage.objects.get(pk=article.pk).get_latest_revision_as_object()
-    assert saved.title == "Thư viện mở phòng đọc đa phương tiện"
-    assert saved.summary == "Phòng đọc mới. Có góc đọc cho thiếu nhi."
+    assert saved.title == "Thư viện mở phòng đọc số hóa"
+    assert saved.summary == "Phòng đọc mới. Có góc thiếu nhi."
     blocks = list(saved.body)
     assert [block.block_type for block in blocks] == ["paragraph", "image", "paragraph"]
-    assert "Đoạn mở đầu. Bạn đọc được hướng dẫn tra cứu." in blocks[0].value.source
-    assert blocks[1].value["caption"] == "Ảnh phòng đọc tầng hai"
-    assert "Sách điện tử mượn miễn phí trong tháng đầu." in blocks[2].value.source
+    assert "Đoạn mở đầu. Mở cả tối." in blocks[0].value.source
+    assert blocks[1].value["caption"] == "Ảnh tầng hai"
+    assert "Mượn sách điện tử." in blocks[2].value.source
 
 
 def _open_editor(tab, live_server, article):
@@ -116,7 +116,7 @@ def test_ctrl_s_right_after_typing__saves_every_character(live_server, tab, news
     _edit_every_kind_of_field(tab, last="new block")
     tab.keyboard.press("Control+s")
 
-    expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc đa phương tiện")
+    expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc số hóa")
     assert tab.evaluate(SUBMIT_GAP) < 50
     _assert_kept_every_character(newsroom)
 
@@ -130,7 +130,7 @@ def test_submit_for_approval_right_after_typing__sends_every_character(live_serv
     # with the menu already open would (opening it first would close the text editor).
     tab.locator("button[name='action-submit']").dispatch_event("click")
 
-    expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc đa phương tiện")
+    expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc số hóa")
     # Sent before the rich-text editor's own write (250 ms after the last key).
     assert tab.evaluate(SUBMIT_GAP) < 250
     _assert_kept_every_character(newsroom)
@@ -156,7 +156,7 @@ def test_approve_with_comment_typed_fast__keeps_the_whole_comment(live_server, o
     # Typed as soon as it shows: the dialog's own focus move must not eat keys.
     expect(comment).to_be_visible()
     comment.click()
-    tab.keyboard.type("Đồng ý đăng, nhớ ghi nguồn ảnh.", delay=HUMAN_DELAY_MS)
+    tab.keyboard.type("Đồng ý, ghi nguồn ảnh.", delay=HUMAN_DELAY_MS)
     tab.locator(".modal").get_by_role("button", name="Phê duyệt").click()
 
     expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc")
@@ -165,7 +165,7 @@ def test_approve_with_comment_typed_fast__keeps_the_whole_comment(live_server, o
     state = TaskState.objects.filter(
         workflow_state__object_id=str(article.pk), status=TaskState.STATUS_APPROVED
     ).get()
-    assert state.comment == "Đồng ý đăng, nhớ ghi nguồn ảnh."
+    assert state.comment == "Đồng ý, ghi nguồn ảnh."
 
 
 def test_session_ended_mid_edit__sign_in_again__the_edit_is_saved(
@@ -196,5 +196,5 @@ def test_session_ended_mid_edit__sign_in_again__the_edit_is_saved(
     popup.click("button[type=submit]")
 
     # Signing in again in the other tab sends the waiting save from this one.
-    expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc đa phương tiện")
+    expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc số hóa")
     _assert_kept_every_character(newsroom)

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from departments.provisioning import ensure_board_group
+from home.scale import TOPICS, seed_index
 from news.models import NewsTag
-from news.scale import TOPICS, seed_index
 
 from ..factories import DepartmentPageFactory, NewsIndexPageFactory, NewsPageFactory
 

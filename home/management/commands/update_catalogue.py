@@ -10,6 +10,7 @@ needs a translation.
 
 from pathlib import Path
 
+import django
 import wagtail
 from django.conf import settings
 from django.core.management import call_command
@@ -34,6 +35,7 @@ def key(entry):
 def wagtail_entries(domain="django"):
     """Every distinct message of Wagtail's apps in ``domain``, from their English catalogues,
     with the apps that use it."""
+    # polib is a development tool (requirements-dev.in), not installed in production.
     import polib
 
     entries = {}
@@ -52,7 +54,7 @@ DJANGO_APPS_SHOWN_IN_THE_ADMIN = ("conf", "contrib/auth", "contrib/contenttypes"
 def django_entries_missing_in_vietnamese():
     """Django's own messages that its Vietnamese catalogue leaves untranslated and the
     admin shows (relative times, password forms, language names)."""
-    import django
+    # polib is a development tool (requirements-dev.in), not installed in production.
     import polib
 
     entries = {}
@@ -126,6 +128,7 @@ class Command(BaseCommand):
             raise CommandError(f"{len(missing)} messages need a Vietnamese translation.")
 
     def refresh(self, domain):
+        # polib is a development tool (requirements-dev.in), not installed in production.
         import polib
 
         path = catalogue_path(domain)

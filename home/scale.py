@@ -14,14 +14,14 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
+from psycopg2.extras import execute_values
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from departments.models import DepartmentPage
 from departments.provisioning import create_unit
 from govcms.text import vietnamese_slugify
-
-from .models import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
+from news.models import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
 
 BATCH = 2000
 YEARS = 10
@@ -160,8 +160,6 @@ def _insert_news_rows(rows):
     )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            from psycopg2.extras import execute_values
-
             execute_values(
                 cursor.cursor,
                 f"INSERT INTO news_newspage ({columns}) VALUES %s",

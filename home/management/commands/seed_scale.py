@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from home.models import HomePage
-from news.scale import seed_scale
+from home.scale import seed_scale
 
 
 class Command(BaseCommand):
