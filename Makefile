@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast checks install system-packages lint lock bench
+.PHONY: run test test-fast test-databases checks install system-packages lint lock bench
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -13,14 +13,22 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Two workers, each a whole module at a time (modules build their data once).
-PYTEST_PARALLEL ?= -n 2 --dist loadscope
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL ?= -n $(PYTEST_WORKERS) --dist loadscope
 
-test: install system-packages node_modules/.installed checks
-	$(VENV)/bin/pytest $(PYTEST_PARALLEL)
+# The checks run on one core while the workers' test databases are migrated on the other
+# (tests/prepare_databases.py); pytest then finds them ready (--reuse-db).
+test: install system-packages node_modules/.installed
+	$(MAKE) --no-print-directory -j2 checks test-databases
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) --reuse-db
 
 # The inner loop: the checks and every test but the browser tests.
-test-fast: install system-packages checks
-	$(VENV)/bin/pytest $(PYTEST_PARALLEL) -m "not e2e"
+test-fast: install system-packages
+	$(MAKE) --no-print-directory -j2 checks test-databases
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) --reuse-db -m "not e2e"
+
+test-databases: install
+	$(PY) tests/prepare_databases.py $(PYTEST_WORKERS)
 
 checks: install
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py check --fail-level WARNING

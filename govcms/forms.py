@@ -99,7 +99,8 @@ class PortalPageForm(WagtailAdminPageForm):
                     "The form differs from the version under review: you changed it, or "
                     "it changed after you opened it. Save your changes as a draft (another "
                     "approver then reviews them), or reload the page to review the "
-                    "current version."
+                    "current version. The dashboard approves the version under review as "
+                    "it is."
                 ),
             )
         return cleaned_data

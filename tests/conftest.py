@@ -6,6 +6,7 @@ from home.demo.loader import load_demo
 
 from .factories import DepartmentPageFactory, NewsIndexPageFactory
 from .helpers import ensure_wagtail_roots, make_home_page, rolled_back
+from .snapshot import Snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -36,12 +37,16 @@ def wagtail_roots(request):
     ensure_wagtail_roots()
 
 
+# Built once per worker, copied into each module that uses it (tests/snapshot.py).
+DEMO = Snapshot(load_demo)
+
+
 @pytest.fixture(scope="module")
 def module_demo(django_db_setup, django_db_blocker):
-    """The demo portal built once for a module."""
+    """The demo portal, for a module."""
     with rolled_back(django_db_blocker):
         ensure_wagtail_roots()
-        yield load_demo()
+        yield DEMO.restore()
 
 
 @pytest.fixture

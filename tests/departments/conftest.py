@@ -4,6 +4,7 @@ import io
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -15,6 +16,7 @@ from home.demo.images import placeholder_jpeg
 
 from ..factories import DepartmentPageFactory, NewsIndexPageFactory, NewsPageFactory
 from ..helpers import make_home_page, rolled_back
+from ..snapshot import Snapshot
 
 
 @dataclass
@@ -120,13 +122,15 @@ def portal(module_portal, db):
     )
 
 
+# Built once per worker, copied into each module that uses it (tests/snapshot.py).
+PORTAL = Snapshot(lambda: build_portal(make_home_page(), get_user_model()))
+
+
 @pytest.fixture(scope="module")
 def module_portal(django_db_setup, django_db_blocker):
-    """The two-unit portal built once for a module (see ``rolled_back``)."""
-    from django.contrib.auth import get_user_model
-
+    """The two-unit portal, for a module (see ``rolled_back``)."""
     with rolled_back(django_db_blocker):
-        yield build_portal(make_home_page(), get_user_model())
+        yield PORTAL.restore()
 
 
 @pytest.fixture

@@ -5,11 +5,13 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 from playwright.sync_api import sync_playwright
 
 from home.demo.loader import load_demo
 
 from ..helpers import ensure_wagtail_roots
+from ..snapshot import Snapshot
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -25,12 +27,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+# Built once per worker, copied into the database for each test (tests/snapshot.py).
+DEMO = Snapshot(load_demo, whole_database=True)
+
+
 @pytest.fixture
 def demo(transactional_db):
-    """The demo portal, built for each test: the live server's thread reads only what is
-    committed, so the module-wide demo (a transaction rolled back) is not for it."""
+    """The demo portal, committed for each test: the live server's thread reads only what
+    is committed, so the module-wide demo (a transaction rolled back) is not for it."""
     ensure_wagtail_roots()
-    return load_demo()
+    with transaction.atomic():
+        return DEMO.restore()
 
 
 @pytest.fixture(scope="session")

@@ -23,18 +23,26 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 HUMAN_DELAY_MS = 62  # about 16 characters a second
 
-# Records how long after the last key the form was first submitted (kept in the tab's
-# sessionStorage, which outlives the page the save navigates away from).
+# Records, as the page received them, how long after the last typed character the save was
+# asked for (Ctrl+S pressed, or the form submitted): kept in the tab's sessionStorage,
+# which outlives the page the save navigates away from.
 TIMING = """() => {
-    sessionStorage.removeItem('submitGap');
-    window.addEventListener('keydown', () => { window.lastKeyAt = performance.now(); }, true);
-    window.addEventListener('submit', () => {
-        if (sessionStorage.getItem('submitGap') === null) {
-            sessionStorage.setItem('submitGap', performance.now() - window.lastKeyAt);
+    sessionStorage.removeItem('saveGap');
+    const mark = () => {
+        if (sessionStorage.getItem('saveGap') === null) {
+            sessionStorage.setItem('saveGap', performance.now() - window.lastCharAt);
         }
+    };
+    window.addEventListener('keydown', (event) => {
+        if (event.ctrlKey && event.key === 's') mark();
+        else if (event.key.length === 1) window.lastCharAt = performance.now();
     }, true);
+    window.addEventListener('submit', mark, true);
 }"""
-SUBMIT_GAP = "Number(sessionStorage.getItem('submitGap'))"
+SAVE_GAP = "Number(sessionStorage.getItem('saveGap'))"
+# The rich-text editor writes into the form this long after the last change: a save asked
+# for sooner is what lost the words.
+DRAFTAIL_WRITE_MS = 250
 
 
 @pytest.fixture
@@ -117,7 +125,7 @@ def test_ctrl_s_right_after_typing__saves_every_character(live_server, tab, news
     tab.keyboard.press("Control+s")
 
     expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc số hóa")
-    assert tab.evaluate(SUBMIT_GAP) < 50
+    assert tab.evaluate(SAVE_GAP) < DRAFTAIL_WRITE_MS
     _assert_kept_every_character(newsroom)
 
 
@@ -131,19 +139,19 @@ def test_submit_for_approval_right_after_typing__sends_every_character(live_serv
     tab.locator("button[name='action-submit']").dispatch_event("click")
 
     expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc số hóa")
-    # Sent before the rich-text editor's own write (250 ms after the last key).
-    assert tab.evaluate(SUBMIT_GAP) < 250
+    assert tab.evaluate(SAVE_GAP) < DRAFTAIL_WRITE_MS
     _assert_kept_every_character(newsroom)
     state = NewsPage.objects.get(pk=newsroom.pk).current_workflow_task_state
     assert state is not None and state.status == TaskState.STATUS_IN_PROGRESS
 
 
 def test_approve_with_comment_typed_fast__keeps_the_whole_comment(live_server, open_tab, newsroom):
+    # The editor submits from the editor, so the version under review is what the form
+    # shows the approver.
     tab = open_tab()
     sign_in(tab, live_server, "bientap", "mat-khau-bt")
     _open_editor(tab, live_server, newsroom)
-    tab.locator("footer [data-w-dropdown-target='toggle']").last.click()
-    tab.locator("button[name='action-submit']").click()
+    tab.locator("button[name='action-submit']").dispatch_event("click")
     expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc")
     sign_out(tab, live_server)
 
