@@ -17,15 +17,16 @@ PYTEST_WORKERS ?= 2
 PYTEST_PARALLEL ?= -n $(PYTEST_WORKERS) --dist loadscope
 
 # The checks run on one core while the workers' test databases are migrated on the other
-# (tests/prepare_databases.py); pytest then finds them ready (--reuse-db).
+# (tests/prepare_databases.py); pytest then finds them ready and migrated.
+PREPARED_DATABASES = --reuse-db --no-migrations
 test: install system-packages node_modules/.installed
 	$(MAKE) --no-print-directory -j2 checks test-databases
-	$(VENV)/bin/pytest $(PYTEST_PARALLEL) --reuse-db
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PREPARED_DATABASES)
 
 # The inner loop: the checks and every test but the browser tests.
 test-fast: install system-packages
 	$(MAKE) --no-print-directory -j2 checks test-databases
-	$(VENV)/bin/pytest $(PYTEST_PARALLEL) --reuse-db -m "not e2e"
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PREPARED_DATABASES) -m "not e2e"
 
 test-databases: install
 	$(PY) tests/prepare_databases.py $(PYTEST_WORKERS)

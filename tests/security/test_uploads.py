@@ -14,13 +14,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import UploadedFile
 
+from departments.models import DepartmentPage
+
 from ..factories import DepartmentPageFactory
+from ..helpers import make_home_page, rolled_back
 
 IMAGE_VIEWS = ["/admin/images/add/", "/admin/images/multiple/add/"]
 DOCUMENT_VIEWS = ["/admin/documents/add/", "/admin/documents/multiple/add/"]
@@ -103,9 +107,21 @@ def upload(client, view, filename, content, collection):
     return shown_error(client.post(view, data))
 
 
+@pytest.fixture(scope="module")
+def module_unit(django_db_setup, django_db_blocker):
+    """A provisioned unit and one of its editors, built once for the module."""
+    with rolled_back(django_db_blocker):
+        unit = DepartmentPageFactory(
+            parent=make_home_page(), title="Bảo tàng tỉnh", short_name="BTT"
+        )
+        user = get_user_model().objects.create_user("bientap_btt", password="mat-khau-thu")
+        user.groups.add(unit.resources.editors)
+        yield unit, user
+
+
 @pytest.fixture
-def unit(home_page):
-    return DepartmentPageFactory(parent=home_page, title="Bảo tàng tỉnh", short_name="BTT")
+def unit(module_unit, db):
+    return DepartmentPage.objects.get(pk=module_unit[0].pk)
 
 
 @pytest.fixture
@@ -114,10 +130,9 @@ def collection(unit):
 
 
 @pytest.fixture
-def editor(client, unit, django_user_model):
+def editor(client, module_unit, db):
     """An editor of the unit, with only what the unit's provisioned group grants."""
-    user = django_user_model.objects.create_user("bientap_btt", password="mat-khau-thu")
-    user.groups.add(unit.resources.editors)
+    user = get_user_model().objects.get(pk=module_unit[1].pk)
     client.force_login(user)
     return user
 
