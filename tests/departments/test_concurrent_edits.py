@@ -133,24 +133,28 @@ def test_save_behind_a_newer_revision__is_refused__form_kept__and_can_compare(
     assert _latest(article).title == "Tiêu đề của chị Lan"
 
     # Saving again from the form that came back is a deliberate overwrite, and goes.
-    again = {
-        name: re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
-        for name in ("loaded_revision_id", "loaded_revision_created_at")
-    }
+    again = _loaded_inputs(html)
     assert again["loaded_revision_id"] == str(theirs.pk)
     assert _save(client, article, again, title="Tiêu đề của biên tập viên").status_code == 302
     assert _latest(article).title == "Tiêu đề của biên tập viên"
 
 
-def test_overwrite_confirmed_in_wagtails_dialog__goes_through(client, module_portal, colleague):
+def _editor_left_behind(client, module_portal, colleague):
+    """The editor opens the article, then the colleague saves it: the editor's form is
+    behind. Returns its loaded-revision inputs, signed in as the editor again."""
     article = module_portal.a.draft_article
     client.force_login(module_portal.a.editor)
     editor_loaded = _open_editor(client, article)
     client.force_login(colleague)
     saved = _save(client, article, _open_editor(client, article), title="Bản chị Lan")
     assert saved.status_code == 302
-
     client.force_login(module_portal.a.editor)
+    return article, editor_loaded
+
+
+def test_overwrite_confirmed_in_wagtails_dialog__goes_through(client, module_portal, colleague):
+    article, editor_loaded = _editor_left_behind(client, module_portal, colleague)
+
     response = _save(client, article, editor_loaded, title="Bản đã xác nhận", overwrite_newer="1")
 
     assert response.status_code == 302
@@ -158,14 +162,8 @@ def test_overwrite_confirmed_in_wagtails_dialog__goes_through(client, module_por
 
 
 def test_preview_of_a_form_behind__is_not_refused(client, module_portal, colleague):
-    article = module_portal.a.draft_article
-    client.force_login(module_portal.a.editor)
-    editor_loaded = _open_editor(client, article)
-    client.force_login(colleague)
-    saved = _save(client, article, _open_editor(client, article), title="Bản chị Lan")
-    assert saved.status_code == 302
+    article, editor_loaded = _editor_left_behind(client, module_portal, colleague)
 
-    client.force_login(module_portal.a.editor)
     data = article_form_data(article, title="Bản xem trước")
     data.update(editor_loaded)
     response = client.post(f"/admin/pages/{article.pk}/edit/preview/", data)
