@@ -18,7 +18,9 @@ PYTEST_PARALLEL ?= -n $(PYTEST_WORKERS) --dist loadscope
 
 # The checks run on one core while the workers' test databases are migrated on the other
 # (tests/prepare_databases.py); pytest then finds them ready and migrated.
-PREPARED_DATABASES = --reuse-db --no-migrations
+# (On SQLite, the default without DATABASE_URL, pytest makes its databases itself.)
+PREPARED_DATABASES = $(if $(filter postgres%,$(DATABASE_URL)),--reuse-db --no-migrations,)
+
 test: install system-packages node_modules/.installed
 	$(MAKE) --no-print-directory -j2 checks test-databases
 	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PREPARED_DATABASES)

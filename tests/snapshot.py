@@ -94,6 +94,8 @@ class Snapshot:
         """Inside a transaction (``rolled_back``): the built rows, taken first if need
         be. Returns a copy of what the build returned: objects a module changes in memory
         stay in that module."""
+        if connection.vendor != "postgresql":
+            return self.build()  # COPY is PostgreSQL's: elsewhere the data is built each time
         with connection.cursor() as cursor:
             stale = self.base is None or (
                 not self.whole_database and _checksums(cursor, BASE_TABLES) != self.base
