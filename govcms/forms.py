@@ -25,6 +25,7 @@ class MinuteDateTimeField(forms.DateTimeField):
     """
 
     def __init__(self, *args, show_hidden_initial=False, **kwargs):
+        # Django asks for the hidden initial input; it is dropped (see above).
         super().__init__(*args, **kwargs)
 
     def has_changed(self, initial, data):

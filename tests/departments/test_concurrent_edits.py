@@ -103,21 +103,32 @@ def test_other_units_people__cannot_ping_the_page(client, module_portal):
     assert response.status_code == HTTPStatus.NOT_FOUND
 
 
-def test_save_behind_a_newer_revision__is_refused__form_kept__and_can_compare(
-    client, module_portal, colleague
-):
+def _editor_left_behind(client, module_portal, colleague, **changes):
+    """The editor opens the article, then the colleague saves ``changes`` to it: the
+    editor's form is behind. Returns the article and the form's loaded-revision inputs,
+    signed in as the editor again."""
     article = module_portal.a.draft_article
     client.force_login(module_portal.a.editor)
     editor_loaded = _open_editor(client, article)
     client.force_login(colleague)
-    colleague_loaded = _open_editor(client, article)
+    saved = _save(
+        client, article, _open_editor(client, article), **(changes or {"title": "Bản chị Lan"})
+    )
+    assert saved.status_code == 302
+    client.force_login(module_portal.a.editor)
+    return article, editor_loaded
 
+
+def test_save_behind_a_newer_revision__is_refused__form_kept__and_can_compare(
+    client, module_portal, colleague
+):
     # The colleague saves first.
-    assert _save(client, article, colleague_loaded, title="Tiêu đề của chị Lan").status_code == 302
+    article, editor_loaded = _editor_left_behind(
+        client, module_portal, colleague, title="Tiêu đề của chị Lan"
+    )
     theirs = NewsPage.objects.get(pk=article.pk).latest_revision
 
     # The editor, still on the form opened before, saves: refused, and told by whom.
-    client.force_login(module_portal.a.editor)
     response = _save(client, article, editor_loaded, title="Tiêu đề của biên tập viên")
     html = response.content.decode()
 
@@ -137,19 +148,6 @@ def test_save_behind_a_newer_revision__is_refused__form_kept__and_can_compare(
     assert again["loaded_revision_id"] == str(theirs.pk)
     assert _save(client, article, again, title="Tiêu đề của biên tập viên").status_code == 302
     assert _latest(article).title == "Tiêu đề của biên tập viên"
-
-
-def _editor_left_behind(client, module_portal, colleague):
-    """The editor opens the article, then the colleague saves it: the editor's form is
-    behind. Returns its loaded-revision inputs, signed in as the editor again."""
-    article = module_portal.a.draft_article
-    client.force_login(module_portal.a.editor)
-    editor_loaded = _open_editor(client, article)
-    client.force_login(colleague)
-    saved = _save(client, article, _open_editor(client, article), title="Bản chị Lan")
-    assert saved.status_code == 302
-    client.force_login(module_portal.a.editor)
-    return article, editor_loaded
 
 
 def test_overwrite_confirmed_in_wagtails_dialog__goes_through(client, module_portal, colleague):
@@ -237,15 +235,7 @@ def test_own_save_in_between__does_not_hide_a_colleagues_newer_revision(
     client, module_portal, colleague
 ):
     """Tab A opened; a colleague saves; the editor saves from tab B, then from tab A."""
-    article = module_portal.a.draft_article
-    client.force_login(module_portal.a.editor)
-    tab_a = _open_editor(client, article)
-    client.force_login(colleague)
-    assert (
-        _save(client, article, _open_editor(client, article), summary="Của chị Lan").status_code
-        == 302
-    )
-    client.force_login(module_portal.a.editor)
+    article, tab_a = _editor_left_behind(client, module_portal, colleague, summary="Của chị Lan")
     assert (
         _save(
             client,
