@@ -160,6 +160,28 @@
       .catch(() => {});
   learnUser();
 
+  // Wagtail's autosave must not run beside a save: on a new page, an autosave creates the
+  // page, and a save sent meanwhile to the "add" address would be refused (the slug is
+  // taken). While a save waits, autosaves are cancelled; one already under way is waited
+  // for (it moves the form to the page's edit address).
+  let autosaving = null; // resolves when the autosave under way ends
+  let endAutosave = () => {};
+  document.addEventListener('w-autosave:save', (event) => {
+    if (pending) {
+      event.preventDefault();
+      return;
+    }
+    autosaving = new Promise((resolve) => {
+      endAutosave = resolve;
+    });
+  });
+  ['w-autosave:success', 'w-autosave:error'].forEach((type) =>
+    document.addEventListener(type, () => {
+      endAutosave();
+      autosaving = null;
+    }),
+  );
+
   let checked = null; // the form whose next submit has been checked and may go
   let pending = null; // { form, submitter }: the save waiting for a live session
   let checking = false;
@@ -243,6 +265,7 @@
         session = null;
         pending.awaitsConfirmation = true;
       }
+      if (session && autosaving) await autosaving;
     } catch (error) {
       message = texts.offline;
     } finally {
