@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -77,14 +76,6 @@ class DepartmentPage(BasePage):
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-
-    def searchable_texts(self):
-        return [
-            *super().searchable_texts(),
-            self.full_name,
-            self.short_name,
-            strip_tags(self.introduction),
-        ]
 
     def clean(self):
         super().clean()

@@ -18,7 +18,18 @@ VERSION_KEY = "public-pages:version"
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/plain")
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
 # The query parameters of the public pages: news lists, search and the sitemap files.
-CACHED_PARAMETERS = {"page", "year", "month", "q", "don-vi", "p"}
+CACHED_PARAMETERS = {
+    "page",
+    "year",
+    "month",
+    "p",
+    "q",
+    "don-vi",
+    "loai",
+    "tu-ngay",
+    "den-ngay",
+    "sap-xep",
+}
 
 
 def page_cache():

@@ -7,7 +7,7 @@ from wagtail.search import index
 
 from .forms import PortalPageForm
 from .page_cache import advance
-from .text import transliterate, vietnamese_slugify
+from .text import vietnamese_slugify
 from .units import nearest_unit
 
 RESTRICTED_PATHS_KEY = "govcms:restricted-page-paths"
@@ -66,13 +66,9 @@ class BasePage(Page):
     Wagtail fills a missing slug with Django's ``slugify``, which drops "đ" (DESIGN §8):
     the slug is filled here first, with the Vietnamese transliteration, and Wagtail's
     own default then leaves it alone.
-
-    Search ignores diacritics on every database: each page also indexes its text without
-    them (``folded_search_text``), and the search view folds the query the same way.
-    SQLite's FTS5 never folds "đ", so the folding cannot be left to the database.
     """
 
-    search_fields = Page.search_fields + [index.SearchField("folded_search_text")]
+    search_fields = Page.search_fields + [index.SearchField("search_description")]
 
     objects = PortalPageManager()
     base_form_class = PortalPageForm
@@ -106,10 +102,3 @@ class BasePage(Page):
         context["ancestors"] = ancestors
         context.setdefault("unit", nearest_unit([*ancestors, self]))
         return context
-
-    def searchable_texts(self):
-        """The texts a visitor may search this page by; page types add theirs."""
-        return [self.title, self.search_description]
-
-    def folded_search_text(self):
-        return transliterate(" ".join(text for text in self.searchable_texts() if text))

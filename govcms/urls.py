@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search, name="search"),
+    path("tim-kiem/goi-y/", search_views.suggestions, name="search_suggestions"),
     path("rss/", NewsFeed(), name="news_feed"),
     path("rss/<slug:unit_slug>/", NewsFeed(), name="unit_news_feed"),
     path(

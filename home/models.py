@@ -106,13 +106,6 @@ class StandardPage(BasePage):
     subpage_types = ["home.StandardPage"]
     page_description = _("A plain content page, e.g. an introduction or contact page.")
 
-    def searchable_texts(self):
-        return [
-            *super().searchable_texts(),
-            self.introduction,
-            *self.body.stream_block.get_searchable_content(self.body),
-        ]
-
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")

@@ -92,6 +92,8 @@ SENTENCES = [
     "Thông tin chi tiết được đăng tải trên cổng thông tin của đơn vị.",
 ]
 
+DOCUMENT_KINDS = [("KH", "Kế hoạch"), ("QĐ", "Quyết định"), ("TB", "Thông báo")]
+
 
 def ensure_units(count, rng):
     """At least ``count`` units, each with its news list, creating what is missing."""
@@ -128,11 +130,17 @@ def share_of_articles(indexes, total):
     return shares
 
 
-def _article(rng, number, now):
+def _article(rng, number, now, unit_code):
     date = now - datetime.timedelta(seconds=rng.randrange(YEARS * 365 * 24 * 3600))
     action, subject, place = rng.choice(ACTIONS), rng.choice(SUBJECTS), rng.choice(PLACES)
     title = f"{action.capitalize()} {subject} tại {place} năm {date.year}"
     paragraphs = [" ".join(rng.sample(SENTENCES, 3)) for _ in range(rng.randint(2, 4))]
+    # Each article cites the unit's document it carries out, as real ones do.
+    kind, name = rng.choice(DOCUMENT_KINDS)
+    paragraphs.append(
+        f"Hoạt động thực hiện {name} số {rng.randint(1, 400)}/{kind}-{unit_code}"
+        f" ngày {date:%d/%m/%Y}."
+    )
     body = [
         {
             "type": "paragraph",
@@ -186,7 +194,10 @@ def seed_index(index, count, rng, tags, stdout=None):
     for batch_start in range(0, count, BATCH):
         size = min(BATCH, count - batch_start)
         with transaction.atomic():
-            articles = [_article(rng, start + batch_start + i + 1, now) for i in range(size)]
+            articles = [
+                _article(rng, start + batch_start + i + 1, now, unit.short_name)
+                for i in range(size)
+            ]
             pages = [
                 Page(
                     title=article["title"],

@@ -243,16 +243,6 @@ class NewsPage(BasePage):
             newest_listed_first(name="news_listed_by_date"),
         ]
 
-    def searchable_texts(self):
-        return [
-            *super().searchable_texts(),
-            self.summary,
-            *self.body.stream_block.get_searchable_content(self.body),
-            self.source,
-            self.author,
-            *(tag.name for tag in self.tags.all()),
-        ]
-
     @property
     def unit(self):
         """The unit the article belongs to: the nearest unit page above it, if any."""

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs: Chromium for the browser tests
-# (Playwright drives it and never downloads a browser of its own) and gettext, whose
-# msgfmt checks the translation catalogues.
+# (Playwright drives it and never downloads a browser of its own), gettext, whose
+# msgfmt checks the translation catalogues, and the RUM index access method for each
+# local PostgreSQL server (postgresql-NN-rum: search ranks inside the index, see
+# docs/performance.md).
 set -euo pipefail
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+for server in /usr/lib/postgresql/*/bin/postgres; do
+    [ -e "$server" ] || continue
+    version="$(basename "$(dirname "$(dirname "$server")")")"
+    [ -e "/usr/lib/postgresql/$version/lib/rum.so" ] || missing+=("postgresql-$version-rum")
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

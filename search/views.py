@@ -1,53 +1,185 @@
-import re
+import datetime
+from http import HTTPStatus
 
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page, Site
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from departments.models import DepartmentPage
-from govcms.text import transliterate
+from security.addresses import client_address
+
+from . import engine
+from .kinds import KINDS
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
-NON_WORD = re.compile(r"[\W_]+")
-MAX_ID = 2**31 - 1  # the largest page id the database can hold
+SORT_NEWEST = "moi-nhat"
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
-def clean_query(raw):
-    """The words of a query, folded like the index: no diacritics, no punctuation, no
-    control characters and no search syntax (quotes or operators a backend could choke on),
-    at most MAX_QUERY_LENGTH characters."""
-    words = NON_WORD.sub(" ", transliterate(raw[: MAX_QUERY_LENGTH * 4])).split()
-    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+class SearchForm(forms.Form):
+    """The search page's query string. Field names are the portal's Vietnamese URL
+    parameters; a bad value is reported beside its field and the rest still apply."""
+
+    def __init__(self, data, units):
+        super().__init__(data)
+        self.fields["q"] = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH * 4)
+        self.fields["don-vi"] = forms.TypedChoiceField(
+            required=False,
+            choices=[("", _("All units"))] + [(str(u.pk), u.title) for u in units],
+            coerce=int,
+            empty_value=None,
+            error_messages={"invalid_choice": _("Choose a unit from the list.")},
+        )
+        self.fields["loai"] = forms.ChoiceField(
+            required=False,
+            choices=[("", _("All kinds"))] + [(slug, label) for slug, (label, _m) in KINDS.items()],
+            error_messages={"invalid_choice": _("Choose a kind from the list.")},
+        )
+        date_errors = {"invalid": _("Enter a date as dd/mm/yyyy.")}
+        self.fields["tu-ngay"] = forms.DateField(
+            required=False, input_formats=DATE_FORMATS, error_messages=date_errors
+        )
+        self.fields["den-ngay"] = forms.DateField(
+            required=False, input_formats=DATE_FORMATS, error_messages=date_errors
+        )
+        self.fields["sap-xep"] = forms.ChoiceField(
+            required=False,
+            choices=[("", _("Most relevant")), (SORT_NEWEST, _("Newest first"))],
+            error_messages={"invalid_choice": _("Choose an order from the list.")},
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("tu-ngay"), data.get("den-ngay")
+        if start and end and start > end:
+            self.add_error("den-ngay", _("The end date must not be before the start date."))
+        for name in ("tu-ngay", "den-ngay"):
+            day = data.get(name)
+            if day and not datetime.date(1900, 1, 1) <= day <= datetime.date(2999, 12, 31):
+                self.add_error(name, _("Enter a date between 1900 and 2999."))
+        return data
+
+    def value(self, name):
+        """The field's clean value, or its empty value when it was not valid."""
+        if name in self.errors:
+            return None
+        return self.cleaned_data.get(name) or None
+
+
+def _over_limit(request, name, limit):
+    """Count one request of ``name`` from the client's address in the current minute;
+    whether the address has gone over ``limit`` (a fixed window, shared by all workers)."""
+    minute = int(datetime.datetime.now(tz=datetime.UTC).timestamp() // 60)
+    key = f"rate:{name}:{client_address(request)}:{minute}"
+    if cache.add(key, 1, timeout=90):
+        return limit < 1
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=90)
+        return False
+
+
+def _refused(request, template, status, retry_after=None):
+    response = render(request, template, status=status)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    add_never_cache_headers(response)
+    return response
 
 
 def search(request):
-    """Live pages matching the query, diacritics and case ignored, optionally in one unit."""
-    query = clean_query(request.GET.get("q", ""))
+    """Live, public pages matching the query: diacritics and case ignored, ranked as a
+    reader expects, narrowed by unit, kind and dates, or newest first (search/engine.py)."""
     site = Site.find_for_request(request)
-    units = DepartmentPage.objects.live().public().order_by("path")
-    unit = None
-    unit_id = request.GET.get("don-vi", "")
-    if unit_id.isdigit() and int(unit_id) <= MAX_ID:
-        unit = units.filter(pk=unit_id).first()
+    root_path = site.root_page.path if site is not None else ""
+    units = list(
+        DepartmentPage.objects.live().public().order_by("path").only("pk", "title", "path")
+    )
+    form = SearchForm(request.GET, units)
+    form.is_valid()
+    raw_query = form.value("q") or ""
+    unit_id = form.value("don-vi")
+    unit = next((u for u in units if u.pk == unit_id), None)
+    kind = form.value("loai")
+    query = engine.Query(
+        text=raw_query,
+        unit_path=unit.path if unit else "",
+        kinds=(kind,) if kind else (),
+        date_from=form.value("tu-ngay"),
+        date_to=form.value("den-ngay"),
+        by_date=form.value("sap-xep") == SORT_NEWEST,
+    )
 
-    results_page = None
-    if query:
-        pages = Page.objects.live().public().specific()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        if unit is not None:
-            pages = pages.descendant_of(unit, inclusive=True)
-        results = pages.search(query, operator="and")
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results_page = results = None
+    if engine.clean_words(raw_query):
+        if _over_limit(request, "search", settings.GOVCMS_SEARCH_RATE_LIMIT):
+            return _refused(request, "search/too_many.html", HTTPStatus.TOO_MANY_REQUESTS, 60)
+        number = request.GET.get("page", "1")
+        number = int(number) if number.isdigit() and len(number) < 6 else 1
+        number = min(max(number, 1), engine.CANDIDATES // RESULTS_PER_PAGE)
+        try:
+            results = engine.search(
+                query, root_path, (number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE
+            )
+            results_page = Paginator(range(results.count), RESULTS_PER_PAGE).get_page(number)
+            if results_page.number != number and results.count:
+                results = engine.search(
+                    query,
+                    root_path,
+                    (results_page.number - 1) * RESULTS_PER_PAGE,
+                    RESULTS_PER_PAGE,
+                )
+        except engine.SearchTimeout:
+            return _refused(
+                request,
+                "search/too_slow.html",
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                retry_after=10,
+            )
 
     return render(
         request,
         "search/search.html",
         {
-            "query": request.GET.get("q", "")[:MAX_QUERY_LENGTH],
+            "query": raw_query[:MAX_QUERY_LENGTH],
+            "form": form,
+            "results": results,
             "results_page": results_page,
             "units": units,
             "unit": unit,
+            "kinds": [(slug, label) for slug, (label, _m) in KINDS.items()],
+            "kind": kind,
+            "date_from": request.GET.get("tu-ngay", "")[:10],
+            "date_to": request.GET.get("den-ngay", "")[:10],
+            "newest": query.by_date,
+            "sort_newest": SORT_NEWEST,
         },
     )
+
+
+def suggestions(request):
+    """Titles beginning with what the reader has typed, for the search box's list.
+
+    JSON for the portal's script; the search itself never depends on it."""
+    if _over_limit(request, "suggest", settings.GOVCMS_SUGGEST_RATE_LIMIT):
+        response = JsonResponse({"titles": []}, status=HTTPStatus.TOO_MANY_REQUESTS)
+        response["Retry-After"] = "60"
+        add_never_cache_headers(response)
+        return response
+    site = Site.find_for_request(request)
+    root_path = site.root_page.path if site is not None else ""
+    try:
+        titles = engine.suggest(request.GET.get("q", ""), root_path)
+    except engine.SearchTimeout:
+        titles = []
+    response = JsonResponse({"titles": titles})
+    patch_cache_control(response, public=True, max_age=300)
+    return response

@@ -168,14 +168,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Slugs stay ASCII; the project's own transliteration turns "đ" into "d" (DESIGN §6).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Wagtail's database search on PostgreSQL and SQLite alike. The "simple" configuration
-# neither stems nor drops words as English would; diacritics are folded by the project
-# (govcms.pages.BasePage), so the same query finds the same pages on both databases.
+# Wagtail's database search, with Vietnamese diacritics folded inside PostgreSQL
+# (search/backend.py): the same query finds the same pages in the portal and the admin.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "simple",
-        "AUTOCOMPLETE_SEARCH_CONFIG": "simple",
+        "BACKEND": "search.backend",
     },
 }
 
@@ -277,6 +274,11 @@ AXES_VERBOSE = False  # no banner on every manage.py command
 # Reverse proxies in front of the portal: the client's address is then read from
 # X-Forwarded-For (security/addresses.py). 0: the connection's own address.
 GOVCMS_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Searches each client address may run a minute (pages served from the page cache do
+# not count), and title suggestions as a reader types: over them, a 429 (search/views.py).
+GOVCMS_SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
+GOVCMS_SUGGEST_RATE_LIMIT = int(os.environ.get("SUGGEST_RATE_LIMIT", "120"))
 
 # Password-protected pages and documents: after this many wrong passwords from one address
 # (over every protected page and document together) the address is refused for

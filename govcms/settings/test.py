@@ -30,3 +30,8 @@ WHITENOISE_USE_FINDERS = True
 # Most tests sign users in with force_login; the second factor and its enforcement have
 # tests of their own (tests/security), which turn it back on.
 GOVCMS_TWO_FACTOR = False
+
+# Searches from the one test address would soon reach the per-minute limit; the limit's
+# own tests set it (tests/search).
+GOVCMS_SEARCH_RATE_LIMIT = 100_000
+GOVCMS_SUGGEST_RATE_LIMIT = 100_000

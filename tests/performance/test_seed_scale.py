@@ -1,7 +1,9 @@
 """seed_scale writes pages Wagtail treats like any other."""
 
+import re
 from http import HTTPStatus
 
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -24,9 +26,13 @@ def test_seed_scale__live_routable_searchable_pages_in_a_sound_tree(client, demo
     assert response.status_code == HTTPStatus.OK
     assert seeded.summary in response.content.decode()
     assert seeded.tags.count() == 2
-    assert 1 <= len(seeded.body) <= 4
+    # Two to four paragraphs, and the document the article carries out, by its number.
+    assert 3 <= len(seeded.body) <= 5
+    cited = re.search(r"số (\d+/[A-ZĐ]+-\w+)", str(seeded.body[-1].value)).group(1)
 
-    results = client.get("/tim-kiem/", {"q": seeded.title.split(" tại ")[0]}).content.decode()
-    assert seeded.title in results
+    for query in (seeded.title.split(" tại ")[0], cited):
+        results = BeautifulSoup(client.get("/tim-kiem/", {"q": query}).content, "html.parser")
+        titles = [" ".join(h.get_text().split()) for h in results.select(".search-result h3")]
+        assert seeded.title in titles, query
     index = client.get(big_unit.url, {"page": 2})
     assert index.status_code == HTTPStatus.OK

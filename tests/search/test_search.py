@@ -1,12 +1,17 @@
-"""Search at /tim-kiem/ ignores diacritics and case, on PostgreSQL and SQLite alike."""
+"""Search at /tim-kiem/: diacritics and case ignored, filters, snippets, suggestions, and
+the limits that keep it from being a lever against the portal."""
 
+import json
 from http import HTTPStatus
 
 import pytest
 from bs4 import BeautifulSoup
+from django.test import override_settings
+from wagtail.models import PageViewRestriction
 
 from departments.models import DepartmentPage
 from news.models import NewsPage
+from search import engine
 
 SEED_TITLE_START = "Hội nghị tổng kết công tác thi đua"
 
@@ -15,7 +20,7 @@ def result_titles(client, **params):
     response = client.get("/tim-kiem/", params)
     assert response.status_code == HTTPStatus.OK
     soup = BeautifulSoup(response.content, "html.parser")
-    return [heading.get_text(strip=True) for heading in soup.select(".search-result h3")]
+    return [" ".join(heading.get_text().split()) for heading in soup.select(".search-result h3")]
 
 
 @pytest.mark.parametrize(
@@ -84,3 +89,157 @@ def test_search__empty_query_shows_the_form(client, demo):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.find("label", attrs={"for": "search-query"})
     assert soup.find("label", attrs={"for": "search-unit"})
+
+
+def soup_of(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_search__snippet_marks_the_words_and_escapes_the_text(client, demo):
+    article = NewsPage.objects.get(title__startswith=SEED_TITLE_START)
+    article.summary = "Lễ hội <script>alert(1)</script> & múa rối nước"
+    article.save_revision().publish()
+    response = client.get("/tim-kiem/", {"q": "mua roi"})
+    assert b"<script>alert(1)</script>" not in response.content
+    result = soup_of(response).select_one(".search-result")
+    snippet = result.select_one(".search-result__snippet")
+    assert [mark.get_text() for mark in snippet.select("mark")] == ["múa", "rối"]
+    # Markup in the text is never passed on: the database leaves tags out, the rest is escaped.
+    assert "<script" not in str(snippet)
+    assert "alert(1)" in snippet.get_text()
+    assert "&amp;" in str(snippet)
+    assert [mark.get_text() for mark in result.select("h3 mark")] == []
+
+
+def test_search__title_words_are_marked(client, demo):
+    response = client.get("/tim-kiem/", {"q": "thi dua"})
+    heading = soup_of(response).select(".search-result h3")[0]
+    assert [mark.get_text().lower() for mark in heading.select("mark")] == ["thi", "đua"]
+
+
+def test_search__filter_by_kind(client, demo):
+    museum = DepartmentPage.objects.get(short_name="BTT")
+    assert museum.title in result_titles(client, q=museum.title, loai="trang")
+    assert museum.title not in result_titles(client, q=museum.title, loai="tin-tuc")
+    assert all(
+        NewsPage.objects.filter(title=title).exists()
+        for title in result_titles(client, q="bao tang", loai="tin-tuc")
+    )
+
+
+def test_search__filter_by_dates(client, demo):
+    article = NewsPage.objects.get(title__startswith=SEED_TITLE_START)
+    day = article.first_published_at.date()
+    inside = {"tu-ngay": day.isoformat(), "den-ngay": day.isoformat()}
+    assert article.title in result_titles(client, q="thi dua", **inside)
+    before = {"den-ngay": (day.replace(year=day.year - 1)).isoformat()}
+    assert article.title not in result_titles(client, q="thi dua", **before)
+    typed = {"tu-ngay": day.strftime("%d/%m/%Y")}
+    assert article.title in result_titles(client, q="thi dua", **typed)
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"tu-ngay": "31/02/2026"}, "Nhập ngày theo dạng ngày/tháng/năm"),
+        ({"den-ngay": "hôm qua"}, "Nhập ngày theo dạng ngày/tháng/năm"),
+        ({"tu-ngay": "2026-05-01", "den-ngay": "2026-04-01"}, "Ngày kết thúc không được trước"),
+        ({"tu-ngay": "0001-01-01"}, "Chọn ngày trong khoảng năm 1900 đến 2999"),
+        ({"loai": "bí-mật"}, "Chọn loại nội dung trong danh sách"),
+        ({"don-vi": "99999999999999"}, "Chọn đơn vị trong danh sách"),
+        ({"sap-xep": "id"}, "Chọn cách sắp xếp trong danh sách"),
+    ],
+)
+def test_search__bad_filters_are_explained(client, demo, params, message):
+    response = client.get("/tim-kiem/", {"q": "thi dua", **params})
+    assert response.status_code == HTTPStatus.OK
+    assert message in soup_of(response).select_one(".form-errors").get_text()
+
+
+def test_search__a_bad_filter_is_left_out_and_the_rest_applies(client, demo):
+    titles = result_titles(client, q="thi dua", loai="bí-mật", **{"don-vi": "abc"})
+    assert any(title.startswith(SEED_TITLE_START) for title in titles)
+
+
+def test_search__newest_first(client, demo):
+    response = client.get("/tim-kiem/", {"q": "tin", "sap-xep": "moi-nhat"})
+    dates = [time["datetime"] for time in soup_of(response).select(".search-result time")]
+    assert len(dates) > 1
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_search__restricted_pages_are_never_found_or_suggested(client, demo):
+    article = NewsPage.objects.get(title__startswith=SEED_TITLE_START)
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+    assert article.title not in result_titles(client, q="thi dua")
+    titles = client.get("/tim-kiem/goi-y/", {"q": "hoi nghi tong"}).json()["titles"]
+    assert article.title not in titles
+
+
+def test_suggestions__titles_beginning_with_what_was_typed(client, demo):
+    response = client.get("/tim-kiem/goi-y/", {"q": "hoi nghi tong k"})
+    assert response.status_code == HTTPStatus.OK
+    titles = response.json()["titles"]
+    assert any(title.startswith(SEED_TITLE_START) for title in titles)
+    assert all(NewsPage.objects.live().filter(title=t).exists() or t for t in titles)
+    assert "public" in response["Cache-Control"]
+    assert client.get("/tim-kiem/goi-y/", {"q": ""}).json() == {"titles": []}
+    assert client.get("/tim-kiem/goi-y/", {"q": "'&|!:*()"}).json() == {"titles": []}
+
+
+def test_suggestions__the_search_boxes_offer_them_and_work_without_script(client, demo):
+    soup = soup_of(client.get("/tim-kiem/"))
+    for box in soup.select("input[type=search][name=q]"):
+        assert box["data-suggestions-url"] == "/tim-kiem/goi-y/"
+        assert soup.find("datalist", id=box["list"])
+        # Without the script the box is an ordinary field of a GET form.
+        assert box.find_parent("form")["action"] == "/tim-kiem/"
+
+
+@override_settings(GOVCMS_SEARCH_RATE_LIMIT=3)
+def test_search__rate_limited_per_address_with_a_vietnamese_429(client, demo):
+    for number in range(3):
+        assert client.get("/tim-kiem/", {"q": f"hoi nghi {number}"}).status_code == HTTPStatus.OK
+    # The form alone is no search and is not counted.
+    assert client.get("/tim-kiem/").status_code == HTTPStatus.OK
+    refused = client.get("/tim-kiem/", {"q": "hoi nghi 4"})
+    assert refused.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert refused["Retry-After"] == "60"
+    assert "no-store" in refused["Cache-Control"]
+    assert "Bạn đã tìm kiếm quá nhiều lần" in soup_of(refused).get_text()
+    other = client.get("/tim-kiem/", {"q": "hoi nghi"}, REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == HTTPStatus.OK
+
+
+@override_settings(GOVCMS_SEARCH_RATE_LIMIT=2, GOVCMS_TRUSTED_PROXY_COUNT=1)
+def test_search__rate_limit_reads_the_address_the_proxy_saw(client, demo):
+    spoofed = {"HTTP_X_FORWARDED_FOR": "10.0.0.1, 198.51.100.9"}
+    for number in range(2):
+        client.get("/tim-kiem/", {"q": f"tin {number}"}, **spoofed)
+    assert client.get("/tim-kiem/", {"q": "tin 3"}, **spoofed).status_code == 429
+    # Changing the part the client writes itself does not help.
+    spoofed["HTTP_X_FORWARDED_FOR"] = "10.0.0.2, 198.51.100.9"
+    assert client.get("/tim-kiem/", {"q": "tin 4"}, **spoofed).status_code == 429
+    fresh = {"HTTP_X_FORWARDED_FOR": "198.51.100.10"}
+    assert client.get("/tim-kiem/", {"q": "tin 5"}, **fresh).status_code == HTTPStatus.OK
+
+
+@override_settings(GOVCMS_SUGGEST_RATE_LIMIT=2)
+def test_suggestions__rate_limited(client, demo):
+    for _ in range(2):
+        assert client.get("/tim-kiem/goi-y/", {"q": "tin"}).status_code == HTTPStatus.OK
+    refused = client.get("/tim-kiem/goi-y/", {"q": "tin"})
+    assert refused.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert refused.json() == {"titles": []}
+
+
+def test_search__a_search_over_the_time_limit_gets_a_friendly_page(client, demo, monkeypatch):
+    """The database's own statement timeout stops the search (here a query that sleeps)."""
+    monkeypatch.setattr(engine, "STATEMENT_TIMEOUT_MS", 50)
+    monkeypatch.setattr(engine, "ESTIMATE_SQL", "SELECT pg_sleep(2), %(text)s")
+    response = client.get("/tim-kiem/", {"q": "hoi nghi"})
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert "Hãy thử tìm với từ ngữ cụ thể hơn" in soup_of(response).get_text()
+    assert "no-store" in response["Cache-Control"]
+    # The connection is usable again at once.
+    assert json.loads(client.get("/tim-kiem/goi-y/", {"q": "tin"}).content)

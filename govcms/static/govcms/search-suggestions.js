@@ -1,0 +1,47 @@
+// Titles as the reader types, in the browser's own suggestion list (<datalist>), for
+// every search box that names a suggestions address. Without this script the boxes are
+// plain search forms.
+(function () {
+  "use strict";
+  var WAIT_MS = 150;
+
+  function attach(input) {
+    var list = input.list;
+    var url = input.getAttribute("data-suggestions-url");
+    if (!list || !url || !window.fetch) return;
+    var timer = null;
+    var pending = null;
+    var shown = "";
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var text = input.value.trim();
+      if (text.length < 2 || text === shown) return;
+      timer = setTimeout(function () {
+        if (pending) pending.abort();
+        pending = new AbortController();
+        fetch(url + "?q=" + encodeURIComponent(text), {
+          signal: pending.signal,
+          headers: { Accept: "application/json" },
+        })
+          .then(function (response) {
+            return response.ok ? response.json() : { titles: [] };
+          })
+          .then(function (data) {
+            shown = text;
+            list.replaceChildren.apply(
+              list,
+              data.titles.map(function (title) {
+                var option = document.createElement("option");
+                option.value = title;
+                return option;
+              })
+            );
+          })
+          .catch(function () {});
+      }, WAIT_MS);
+    });
+  }
+
+  document.querySelectorAll("input[data-suggestions-url]").forEach(attach);
+})();
