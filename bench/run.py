@@ -7,13 +7,16 @@ listings. Run it with `make bench` (README); it needs PostgreSQL, Redis and wrk.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -92,6 +95,56 @@ def targets(env):
         ("feed", "/rss/"),
         ("sitemap index", "/sitemap.xml"),
     ]
+
+
+def query_set(env):
+    """The search benchmark's queries, drawn from the corpus (bench/search_queries.py)."""
+    code = (ROOT / "bench" / "search_queries.py").read_text(encoding="utf-8")
+    return json.loads(shell(code, env).splitlines()[-1])
+
+
+def timed_get(url):
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=60) as response:
+        response.read()
+        assert response.status == 200, (url, response.status)
+    return (time.perf_counter() - started) * 1000
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def measure_search(queries, rounds=2):
+    """Each query of the set, one request at a time, ``rounds`` times after a warm-up
+    round; the search results and the title suggestions for its first letters."""
+    base = f"http://127.0.0.1:{PORT}"
+    samples = {"search": {}, "suggestions": {}}
+    for round_number in range(rounds + 1):
+        for kind, query in queries:
+            search = timed_get(f"{base}/tim-kiem/?{urllib.parse.urlencode({'q': query})}")
+            typed = query[: max(3, len(query) - 2)]
+            suggest = timed_get(f"{base}/tim-kiem/goi-y/?{urllib.parse.urlencode({'q': typed})}")
+            if round_number:
+                samples["search"].setdefault(kind, []).append(search)
+                samples["suggestions"].setdefault(kind, []).append(suggest)
+    return samples
+
+
+def print_search(samples, count):
+    print(f"Search: {count} queries, one request at a time, page cache off")
+    print()
+    print("| requests | kind | samples | p50 ms | p99 ms | max ms |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for name, kinds in samples.items():
+        every = [value for values in kinds.values() for value in values]
+        for kind, values in [*kinds.items(), ("whole set", every)]:
+            print(
+                f"| {name} | {kind} | {len(values)} | {percentile(values, 0.5):.1f} "
+                f"| {percentile(values, 0.99):.1f} | {max(values):.1f} |"
+            )
+    print()
 
 
 def serve(env, workers):
@@ -198,6 +251,9 @@ def main():
     )
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--only", choices=["pages", "search"], help="measure only the pages or only search"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -211,8 +267,38 @@ def main():
         "SECURE_SSL_REDIRECT": "false",
         "REDIS_URL": args.redis,
         "LOG_LEVEL": "WARNING",
+        # The benchmark is one client sending every query: no per-address limit.
+        "SEARCH_RATE_LIMIT": "1000000",
+        "SUGGEST_RATE_LIMIT": "1000000",
     }
     prepare(args, env)
+    if args.only != "pages":
+        search(args, env)
+    if args.only != "search":
+        measure_pages(args, env)
+
+
+def search(args, env):
+    queries = query_set(env)
+    server = serve({**env, "PAGE_CACHE_SECONDS": "0"}, args.workers)
+    try:
+        samples = measure_search(queries)
+    finally:
+        stop(server)
+    print()
+    print_search(samples, len(queries))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as file:
+        json.dump(queries, file, ensure_ascii=False)
+        file.flush()
+        code = (ROOT / "bench" / "admin_search.py").read_text(encoding="utf-8")
+        print(f"Admin search: the same {len(queries)} queries, in process")
+        print()
+        print(shell(code, {**env, "BENCH_QUERIES_FILE": file.name}))
+    print()
+    print(shell(EXPLAIN_SEARCH, env))
+
+
+def measure_pages(args, env):
     pages = targets(env)
     results = {}
     modes = [
@@ -248,6 +334,32 @@ def main():
         )
     print()
     print(shell(EXPLAIN, env))
+
+
+EXPLAIN_SEARCH = """
+from django.db import connection
+from wagtail.models import Site
+from search import engine
+root = Site.objects.get(is_default_site=True).root_page.path
+filters, params = engine._filters(engine.Query(text=""), root)
+cases = {
+    "few matches (a document number): every match, in the RUM index's order": (
+        engine.MATCHES_SQL.format(filters=filters, order=engine.RUM_ORDER), "125/KH-TTXTDL"),
+    "many matches (le hoi): the best title matches": (
+        engine.TITLE_SQL.format(filters=filters), "le hoi"),
+    "many matches (le hoi): a window of the newest pages": (
+        engine.WINDOW_SQL.format(filters=filters), "le hoi"),
+}
+for name, (sql, text) in cases.items():
+    values = {**params, "text": text, "candidates": engine.CANDIDATES,
+              "title_candidates": engine.TITLE_CANDIDATES,
+              "dense_titles": engine.DENSE_TITLE_MATCHES, "window": engine.WINDOW,
+              "before": "infinity", "before_id": 2**31 - 1}
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS OFF) " + sql, values)
+        print("###", name)
+        print("\\n".join(row[0] for row in cursor.fetchall()))
+"""
 
 
 if __name__ == "__main__":

@@ -55,4 +55,4 @@ def draw(seed=15):
     )
 
 
-print(json.dumps(draw(), ensure_ascii=False))
+print(json.dumps(draw(), ensure_ascii=False))  # read by bench/run.py
