@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -130,6 +131,20 @@ def measure_search(queries, rounds=2):
                 samples["search"].setdefault(kind, []).append(search)
                 samples["suggestions"].setdefault(kind, []).append(suggest)
     return samples
+
+
+# The queries measured before search was rebuilt (docs/performance.md), each on its own.
+NAMED_QUERIES = ["lễ hội", "du lịch", "hội nghị", "thư viện số hóa", "qwzxv"]
+
+
+def measure_named(rounds=5):
+    base = f"http://127.0.0.1:{PORT}/tim-kiem/?"
+    medians = {}
+    for query in NAMED_QUERIES:
+        url = base + urllib.parse.urlencode({"q": query})
+        timed_get(url)
+        medians[query] = statistics.median(timed_get(url) for _ in range(rounds))
+    return medians
 
 
 def print_search(samples, count):
@@ -283,10 +298,16 @@ def search(args, env):
     server = serve({**env, "PAGE_CACHE_SECONDS": "0"}, args.workers)
     try:
         samples = measure_search(queries)
+        named = measure_named()
     finally:
         stop(server)
     print()
     print_search(samples, len(queries))
+    print("| query | median of 5, ms |")
+    print("| --- | ---: |")
+    for query, median in named.items():
+        print(f"| {query} | {median:.1f} |")
+    print()
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as file:
         json.dump(queries, file, ensure_ascii=False)
         file.flush()

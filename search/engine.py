@@ -41,6 +41,8 @@ MAX_WORDS = 12
 # A search that takes longer than this is stopped and the reader asked to be more precise.
 STATEMENT_TIMEOUT_MS = 3000
 SUGGESTIONS = 8
+# Suggestions look for titles among the newest SUGGEST_WINDOW pages first.
+SUGGEST_WINDOW = 2_000
 # Above this many estimated matches, the candidates are the newest matching pages, found
 # WINDOW pages at a time (at most MAX_WINDOWS), rather than the best of all matches.
 DENSE_MATCHES = 10_000
@@ -180,7 +182,7 @@ LIMIT %(title_candidates)s
 
 # Many matches: the newest pages, a window at a time, each with its entry if it matches.
 WINDOW_SQL = """
-SELECT e.id, w.id, w.first_published_at
+SELECT matching.id, w.id, w.first_published_at
 FROM (
     SELECT p.id, p.content_type_id, p.first_published_at
     FROM wagtailcore_page p
@@ -188,11 +190,15 @@ FROM (
     ORDER BY p.first_published_at DESC, p.id DESC
     LIMIT %(window)s
 ) AS w
-LEFT JOIN wagtailsearch_indexentry e
-  ON e.content_type_id = w.content_type_id AND e.object_id = w.id::text
-  -- The body alone usually holds common words: spares joining the two vectors.
-  AND (e.body @@ plainto_tsquery('govcms_vi', %(text)s)
-       OR (e.title || e.body) @@ plainto_tsquery('govcms_vi', %(text)s))
+-- LATERAL: each page looks its entry up by key, never a scan of every match.
+LEFT JOIN LATERAL (
+    SELECT e.id FROM wagtailsearch_indexentry e
+    WHERE e.content_type_id = w.content_type_id AND e.object_id = w.id::text
+      -- The body alone usually holds common words: spares joining the two vectors.
+      AND (e.body @@ plainto_tsquery('govcms_vi', %(text)s)
+           OR (e.title || e.body) @@ plainto_tsquery('govcms_vi', %(text)s))
+    LIMIT 1
+) AS matching ON TRUE
 ORDER BY w.first_published_at DESC, w.id DESC
 """
 
@@ -231,19 +237,35 @@ RELEVANCE = (
 )
 NEWEST = "published DESC NULLS LAST, page_id DESC"
 
-SUGGEST_SQL = """
-SELECT DISTINCT ON (rank, p.title) p.title, rank
+# Suggestions: the newest titles holding the words typed, the last one as a prefix. The
+# newest pages are read first (common words are found there at once); only when they
+# hold too few is the index asked for every match (then there are few).
+SUGGEST_FEW_SQL = """
+SELECT p.title
+FROM wagtailsearch_indexentry e
+JOIN wagtailcore_page p ON p.id = e.object_id::integer
+WHERE e.autocomplete @@ to_tsquery('govcms_vi', %(prefix)s)
+  AND e.content_type_id = ANY(%(types)s) AND {filters}
+ORDER BY p.first_published_at DESC NULLS LAST, p.id DESC
+LIMIT %(limit)s
+"""
+SUGGEST_MANY_SQL = """
+SELECT w.title
 FROM (
-    SELECT e.object_id, e.autocomplete <=> to_tsquery('govcms_vi', %(prefix)s) AS rank
-    FROM wagtailsearch_indexentry e
-    WHERE e.autocomplete @@ to_tsquery('govcms_vi', %(prefix)s)
-      AND e.content_type_id = ANY(%(types)s)
-    ORDER BY e.autocomplete <=> to_tsquery('govcms_vi', %(prefix)s)
-    LIMIT 50
-) AS matches
-JOIN wagtailcore_page p ON p.id = matches.object_id::integer
-WHERE {filters}
-ORDER BY rank, p.title
+    SELECT p.id, p.content_type_id, p.title, p.first_published_at
+    FROM wagtailcore_page p
+    WHERE {filters}
+    ORDER BY p.first_published_at DESC, p.id DESC
+    LIMIT %(window)s
+) AS w
+-- LATERAL: each page looks its entry up by key, never a scan of every matching title.
+CROSS JOIN LATERAL (
+    SELECT 1 FROM wagtailsearch_indexentry e
+    WHERE e.content_type_id = w.content_type_id AND e.object_id = w.id::text
+      AND e.autocomplete @@ to_tsquery('govcms_vi', %(prefix)s)
+    LIMIT 1
+) AS matching
+ORDER BY w.first_published_at DESC, w.id DESC
 LIMIT %(limit)s
 """
 
@@ -363,21 +385,22 @@ def search(query, root_path, offset=0, limit=10):
 
 
 def suggest(text, root_path, limit=SUGGESTIONS):
-    """Titles of live, public pages that begin with the words typed so far."""
+    """Titles of live, public pages holding the words typed so far, the last one possibly
+    unfinished; the newest first, each title once."""
     words = clean_words(text, max_length=100)
     if not words or connection.vendor != "postgresql":
         return []
-    # Each whole word must match; the last one may be the start of a word.
-    lexemes = [re.sub(r"[^\w]", "", word) for word in words]
-    lexemes = [word for word in lexemes if word]
+    lexemes = [word for word in (re.sub(r"[^\w]", "", word) for word in words) if word]
     if not lexemes:
         return []
-    prefix = " & ".join(f"'{word}'" for word in lexemes[:-1])
-    prefix = f"{prefix} & '{lexemes[-1]}':*" if prefix else f"'{lexemes[-1]}':*"
+    prefix = " & ".join([*(f"'{word}'" for word in lexemes[:-1]), f"'{lexemes[-1]}':*"])
     filters, params = _filters(Query(text=text), root_path)
-    params.update(prefix=prefix, limit=limit)
+    params.update(prefix=prefix, limit=limit * 5, window=SUGGEST_WINDOW)
     with _time_limited() as cursor:
-        return [title for title, _rank in _run(cursor, SUGGEST_SQL.format(filters=filters), params)]
+        titles = [t for (t,) in _run(cursor, SUGGEST_MANY_SQL.format(filters=filters), params)]
+        if len(set(titles)) < limit:
+            titles = [t for (t,) in _run(cursor, SUGGEST_FEW_SQL.format(filters=filters), params)]
+    return list(dict.fromkeys(titles))[:limit]
 
 
 def _search_elsewhere(query, words, root_path, offset, limit):
