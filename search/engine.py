@@ -35,8 +35,8 @@ from govcms.pages import restricted_paths
 
 from .kinds import KINDS, content_type_ids
 
-# How many of the best matches are ordered and paged through (50 pages of 10).
-CANDIDATES = 500
+# How many of the best matches are ordered and paged through (20 pages of 10).
+CANDIDATES = 200
 MAX_WORDS = 12
 # A search that takes longer than this is stopped and the reader asked to be more precise.
 STATEMENT_TIMEOUT_MS = 3000
