@@ -1,4 +1,5 @@
 import datetime
+import ipaddress
 from http import HTTPStatus
 
 from django import forms
@@ -17,7 +18,6 @@ from security.addresses import client_address
 from . import engine
 from .kinds import KINDS
 
-RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 SORT_NEWEST = "moi-nhat"
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -73,11 +73,26 @@ class SearchForm(forms.Form):
         return self.cleaned_data.get(name) or None
 
 
+def _client(request):
+    """Who is counted: the client's address, or for IPv6 its /64 network (one connection
+    of a home or office gets a whole /64 and could otherwise change address at will)."""
+    address = client_address(request) or ""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:64]
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
 def _over_limit(request, name, limit):
-    """Count one request of ``name`` from the client's address in the current minute;
-    whether the address has gone over ``limit`` (a fixed window, shared by all workers)."""
+    """Count one request of ``name`` from the client in the current minute; whether the
+    client has gone over ``limit`` (a fixed window, shared by all workers)."""
     minute = int(datetime.datetime.now(tz=datetime.UTC).timestamp() // 60)
-    key = f"rate:{name}:{client_address(request)}:{minute}"
+    key = f"rate:{name}:{_client(request)}:{minute}"
     if cache.add(key, 1, timeout=90):
         return limit < 1
     try:
@@ -101,7 +116,11 @@ def search(request):
     site = Site.find_for_request(request)
     root_path = site.root_page.path if site is not None else ""
     units = list(
-        DepartmentPage.objects.live().public().order_by("path").only("pk", "title", "path")
+        DepartmentPage.objects.live()
+        .public()
+        .filter(path__startswith=root_path)
+        .order_by("path")
+        .only("pk", "title", "path")
     )
     form = SearchForm(request.GET, units)
     form.is_valid()
@@ -123,26 +142,16 @@ def search(request):
         if _over_limit(request, "search", settings.GOVCMS_SEARCH_RATE_LIMIT):
             return _refused(request, "search/too_many.html", HTTPStatus.TOO_MANY_REQUESTS, 60)
         number = request.GET.get("page", "1")
-        number = int(number) if number.isdigit() and len(number) < 6 else 1
-        number = min(max(number, 1), engine.CANDIDATES // RESULTS_PER_PAGE)
+        number = int(number) if number.isascii() and number.isdecimal() and len(number) < 6 else 1
         try:
-            results = engine.search(
-                query, root_path, (number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE
-            )
-            results_page = Paginator(range(results.count), RESULTS_PER_PAGE).get_page(number)
-            if results_page.number != number and results.count:
-                results = engine.search(
-                    query,
-                    root_path,
-                    (results_page.number - 1) * RESULTS_PER_PAGE,
-                    RESULTS_PER_PAGE,
-                )
+            results = engine.search(query, root_path, page=min(number, engine.MAX_PAGES))
         except engine.SearchTimeout:
             return _refused(
-                request,
-                "search/too_slow.html",
-                HTTPStatus.SERVICE_UNAVAILABLE,
-                retry_after=10,
+                request, "search/too_slow.html", HTTPStatus.SERVICE_UNAVAILABLE, retry_after=10
+            )
+        if results.count:
+            results_page = Paginator(range(results.count), engine.RESULTS_PER_PAGE).page(
+                results.page
             )
 
     return render(
@@ -179,7 +188,11 @@ def suggestions(request):
     try:
         titles = engine.suggest(request.GET.get("q", ""), root_path)
     except engine.SearchTimeout:
-        titles = []
+        response = JsonResponse({"titles": []})
+        add_never_cache_headers(response)
+        return response
     response = JsonResponse({"titles": titles})
-    patch_cache_control(response, public=True, max_age=300)
+    # A short while in the reader's own browser only: a page just unpublished or
+    # restricted must not go on being offered from a shared cache.
+    patch_cache_control(response, private=True, max_age=60)
     return response

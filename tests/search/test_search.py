@@ -1,8 +1,11 @@
 """Search at /tim-kiem/: diacritics and case ignored, filters, snippets, suggestions, and
 the limits that keep it from being a lever against the portal."""
 
+import datetime
 import json
+import unicodedata
 from http import HTTPStatus
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -33,6 +36,8 @@ def result_titles(client, **params):
         "thi đua, khen thưởng",
         "Nguyen Duc Nguyen",
         "ttxtdl",
+        unicodedata.normalize("NFD", "Hội nghị tổng kết"),
+        "th\u200bi đua khen thư\u00adởng",
     ],
 )
 def test_search__ignores_diacritics_and_case(client, demo, query):
@@ -77,8 +82,9 @@ def test_search__paginates(client, demo):
         "\u202e\ufeff\u200b",
     ],
 )
-def test_search__hostile_or_huge_queries_give_a_normal_page(client, demo, query):
-    response = client.get("/tim-kiem/", {"q": query, "page": "-1"})
+@pytest.mark.parametrize("page", ["-1", "²", "①", "9" * 12, "1e3", "20"])
+def test_search__hostile_or_huge_queries_give_a_normal_page(client, demo, query, page):
+    response = client.get("/tim-kiem/", {"q": query, "page": page})
     assert response.status_code == HTTPStatus.OK
     assert b"<script>alert(1)</script>" not in response.content
 
@@ -97,7 +103,7 @@ def soup_of(response):
 
 def test_search__snippet_marks_the_words_and_escapes_the_text(client, demo):
     article = NewsPage.objects.get(title__startswith=SEED_TITLE_START)
-    article.summary = "Lễ hội <script>alert(1)</script> & múa rối nước"
+    article.summary = "Lễ hội <script>alert(1)</script> & múa \x02rối\x03 nước"
     article.save_revision().publish()
     response = client.get("/tim-kiem/", {"q": "mua roi"})
     assert b"<script>alert(1)</script>" not in response.content
@@ -182,7 +188,8 @@ def test_suggestions__titles_beginning_with_what_was_typed(client, demo):
     titles = response.json()["titles"]
     assert any(title.startswith(SEED_TITLE_START) for title in titles)
     assert all(NewsPage.objects.live().filter(title=t).exists() or t for t in titles)
-    assert "public" in response["Cache-Control"]
+    # A minute in the reader's browser, never in a shared cache.
+    assert "private" in response["Cache-Control"]
     assert client.get("/tim-kiem/goi-y/", {"q": ""}).json() == {"titles": []}
     assert client.get("/tim-kiem/goi-y/", {"q": "'&|!:*()"}).json() == {"titles": []}
 
@@ -235,7 +242,7 @@ def test_suggestions__rate_limited(client, demo):
 
 def test_search__a_search_over_the_time_limit_gets_a_friendly_page(client, demo, monkeypatch):
     """The database's own statement timeout stops the search (here a query that sleeps)."""
-    monkeypatch.setattr(engine, "STATEMENT_TIMEOUT_MS", 50)
+    monkeypatch.setattr(engine, "SEARCH_SECONDS", 0.05)
     monkeypatch.setattr(engine, "ESTIMATE_SQL", "SELECT pg_sleep(2), %(text)s")
     response = client.get("/tim-kiem/", {"q": "hoi nghi"})
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
@@ -243,3 +250,38 @@ def test_search__a_search_over_the_time_limit_gets_a_friendly_page(client, demo,
     assert "no-store" in response["Cache-Control"]
     # The connection is usable again at once.
     assert json.loads(client.get("/tim-kiem/goi-y/", {"q": "tin"}).content)
+
+
+def test_search__a_page_beyond_the_last_shows_the_last(client, demo):
+    first = soup_of(client.get("/tim-kiem/", {"q": "thi dua"}))
+    beyond = soup_of(client.get("/tim-kiem/", {"q": "thi dua", "page": "19"}))
+    pages = first.select_one(".pagination")
+    last = pages.get_text() if pages else ""
+    assert beyond.select(".search-result")
+    if not pages:  # one page only: page 19 is page 1
+        assert beyond.select(".search-result h3") == first.select(".search-result h3")
+    else:
+        assert beyond.select_one(".pagination").get_text().split()[-3:] == last.split()[-3:]
+
+
+def test_search__days_are_the_portals_days(client, demo):
+    """An article first published at 06:30 in Hà Nội (23:30 the day before in UTC) is
+    found under its Hà Nội date."""
+    article = NewsPage.objects.get(title__startswith=SEED_TITLE_START)
+    published = datetime.datetime(2024, 3, 5, 6, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    NewsPage.objects.filter(pk=article.pk).update(first_published_at=published)
+    same_day = {"tu-ngay": "05/03/2024", "den-ngay": "05/03/2024"}
+    assert article.title in result_titles(client, q="thi dua", **same_day)
+    day_before = {"tu-ngay": "04/03/2024", "den-ngay": "04/03/2024"}
+    assert article.title not in result_titles(client, q="thi dua", **day_before)
+
+
+@override_settings(GOVCMS_SEARCH_RATE_LIMIT=2)
+def test_search__an_ipv6_network_counts_as_one_client(client, demo):
+    for host in ("1", "2"):
+        address = f"2001:db8:1:2::{host}"
+        assert client.get("/tim-kiem/", {"q": "tin"}, REMOTE_ADDR=address).status_code == 200
+    refused = client.get("/tim-kiem/", {"q": "tin"}, REMOTE_ADDR="2001:db8:1:2:ffff::9")
+    assert refused.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    other = client.get("/tim-kiem/", {"q": "tin"}, REMOTE_ADDR="2001:db8:1:3::1")
+    assert other.status_code == HTTPStatus.OK
