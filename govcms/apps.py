@@ -15,6 +15,7 @@ class GovcmsConfig(AppConfig):
         from wagtail.admin import widgets
         from wagtail.admin.forms.models import register_form_field_override
 
+        from . import public_url  # noqa: F401 (registers its system check)
         from .forms import MinuteDateTimeField
         from .signal_handlers import register_signal_handlers
         from .widgets import VietnameseSlugInput

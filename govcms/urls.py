@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_views
 
-from home.sitemaps import SITEMAPS
+from home.sitemaps import SITEMAPS, sitemap_index
 from news.feeds import NewsFeed
 from search import views as search_views
 from security.passwords import throttle_password_guesses
@@ -36,7 +36,7 @@ urlpatterns = [
     path("rss/<slug:unit_slug>/", NewsFeed(), name="unit_news_feed"),
     path(
         "sitemap.xml",
-        cache_control(max_age=3600)(sitemap_views.index),
+        cache_control(max_age=3600)(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -1,6 +1,12 @@
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import Max
 from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap
+
+from govcms.public_url import absolute
 
 # Each sitemap file lists at most this many pages, so that no response (and no worker's
 # memory) holds the whole portal; /sitemap.xml is the index of those files.
@@ -29,3 +35,26 @@ class PortalSitemap(Sitemap):
 
 
 SITEMAPS = {"trang": PortalSitemap}
+
+
+def sitemap_index(request, sitemaps, sitemap_url_name):
+    """/sitemap.xml: the sitemap files, named on the portal's public host like the pages
+    they list (Django's own index names them on the host of the request)."""
+    items, newest = [], None
+    for section, sitemap_class in sitemaps.items():
+        sitemap = sitemap_class(request)
+        location = absolute(request, reverse(sitemap_url_name, kwargs={"section": section}))
+        lastmod = sitemap.get_latest_lastmod()
+        items.append(SitemapIndexItem(location, lastmod))
+        items.extend(
+            SitemapIndexItem(f"{location}?p={number}", lastmod)
+            for number in range(2, sitemap.paginator.num_pages + 1)
+        )
+        if lastmod and (newest is None or lastmod > newest):
+            newest = lastmod
+    response = TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml"
+    )
+    if newest:
+        response.headers["Last-Modified"] = http_date(newest.timestamp())
+    return response

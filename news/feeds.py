@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from govcms.public_url import absolute
 from govcms.units import get_unit_model
 
 from .models import NewsPage
@@ -15,6 +16,7 @@ class NewsFeed(Feed):
 
     def get_object(self, request, unit_slug=None):
         self.site = Site.find_for_request(request)
+        self.request = request
         if unit_slug is None:
             return None
         return get_object_or_404(get_unit_model().objects.live().public(), slug=unit_slug)
@@ -24,8 +26,13 @@ class NewsFeed(Feed):
             return _("News of %(unit)s") % {"unit": unit.full_name}
         return _("News of %(portal)s") % {"portal": self.site.site_name if self.site else ""}
 
+    # Every address absolute, on the portal's public host (govcms/public_url.py): Django
+    # would otherwise complete them with whatever host the request named.
     def link(self, unit):
-        return unit.url if unit is not None else "/"
+        return absolute(self.request, unit.get_url(self.request) if unit is not None else "/")
+
+    def feed_url(self, unit):
+        return absolute(self.request, self.request.path)
 
     def description(self, unit):
         return self.title(unit)
@@ -43,7 +50,7 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.date

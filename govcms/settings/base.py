@@ -160,6 +160,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localh
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Sở Văn hóa, Thể thao và Du lịch"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address (e.g. https://svhttdl.hanam.gov.vn). Links are written from
+# the default Site record; a system check warns when the two differ (govcms/public_url.py).
+GOVCMS_PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
 
 # "vi" is not among Wagtail's provided admin languages: without this the admin
 # falls back to English (DESIGN §8).

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
 from departments.models import DepartmentPage
+from govcms.public_url import absolute
 from home.models import HomePage
 
 register = template.Library()
@@ -82,11 +83,11 @@ def unit_navigation(context):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    """``url`` as an absolute address on the host the visitor asked for."""
+    """``url`` as an absolute address on the portal's public host (govcms/public_url.py)."""
     request = context.get("request")
     if not url or request is None:
         return url
-    return request.build_absolute_uri(url)
+    return absolute(request, url)
 
 
 # Characters that would let a value close the <script> element or open a comment in it.

@@ -6,9 +6,15 @@ from xml.etree import ElementTree
 
 import feedparser
 from bs4 import BeautifulSoup
+from django.core.checks import run_checks
+from django.test import override_settings
+from wagtail.models import Site
 
 from departments.models import DepartmentPage
 from news.models import NewsPage
+
+# The demo's Site record: every absolute address of the portal is written on it.
+DEMO_SITE = "http://127.0.0.1:8000"
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -52,13 +58,13 @@ def test_feeds_are_advertised_where_they_belong(client, demo):
     home = BeautifulSoup(client.get("/").content, "html.parser")
     assert [
         link["href"] for link in home.select('link[rel=alternate][type="application/rss+xml"]')
-    ] == ["http://testserver/rss/"]
+    ] == [f"{DEMO_SITE}/rss/"]
     for url in (library.url, library.get_children().first().url, article.url):
         soup = BeautifulSoup(client.get(url).content, "html.parser")
         hrefs = [
             link["href"] for link in soup.select('link[rel=alternate][type="application/rss+xml"]')
         ]
-        assert hrefs == ["http://testserver/rss/", f"http://testserver/rss/{library.slug}/"], url
+        assert hrefs == [f"{DEMO_SITE}/rss/", f"{DEMO_SITE}/rss/{library.slug}/"], url
 
 
 def test_sitemap__lists_every_live_page_and_nothing_else(client, demo):
@@ -70,10 +76,10 @@ def test_sitemap__lists_every_live_page_and_nothing_else(client, demo):
         node.text
         for node in ElementTree.fromstring(index.content).findall("sm:sitemap/sm:loc", SITEMAP_NS)
     ]
-    assert sections == ["http://testserver/sitemap-trang.xml"]
+    assert sections == [f"{DEMO_SITE}/sitemap-trang.xml"]
     locations = set()
     for section in sections:
-        response = client.get(section.removeprefix("http://testserver"))
+        response = client.get(section.removeprefix(DEMO_SITE))
         assert response.status_code == HTTPStatus.OK
         root = ElementTree.fromstring(response.content)
         locations |= {node.text for node in root.findall("sm:url/sm:loc", SITEMAP_NS)}
@@ -110,7 +116,7 @@ def test_robots_txt__points_to_the_sitemap(client, demo):
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert f"Sitemap: {DEMO_SITE}/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
 
 
@@ -122,17 +128,62 @@ def test_sitemap__is_split_into_files_of_bounded_size(client, demo, settings):
     try:
         index = ElementTree.fromstring(client.get("/sitemap.xml").content)
         sections = [node.text for node in index.findall("sm:sitemap/sm:loc", SITEMAP_NS)]
-        assert sections[1] == "http://testserver/sitemap-trang.xml?p=2"
+        assert sections[1] == f"{DEMO_SITE}/sitemap-trang.xml?p=2"
         from wagtail.models import Page
 
         live = Page.objects.live().public().filter(depth__gte=2).count()
         assert len(sections) == -(-live // 10)
         sizes = []
         for section in sections:
-            root = ElementTree.fromstring(
-                client.get(section.removeprefix("http://testserver")).content
-            )
+            root = ElementTree.fromstring(client.get(section.removeprefix(DEMO_SITE)).content)
             sizes.append(len(root.findall("sm:url", SITEMAP_NS)))
         assert max(sizes) == 10 and sum(sizes) == live
     finally:
         sitemaps.PortalSitemap.limit = original
+
+
+PUBLIC = "https://congthongtin.example.vn"
+
+
+def use_public_site(demo_site_host="congthongtin.example.vn"):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = demo_site_host, 443
+    site.save()
+    return site
+
+
+def test_one_public_address__whatever_host_the_request_named(client, demo):
+    """Reached by an internal address, the portal still names itself by its Site record:
+    canonical links, feeds, robots.txt, the sitemap index and its files agree."""
+    use_public_site()
+    internal = {"HTTP_HOST": "10.0.0.5:8000"}
+    article = NewsPage.objects.live().order_by("-date").first()
+
+    page = BeautifulSoup(client.get(article.url, **internal).content, "html.parser")
+    assert page.find("link", rel="canonical")["href"] == PUBLIC + article.url
+    assert page.find("link", type="application/rss+xml")["href"] == f"{PUBLIC}/rss/"
+
+    feed = feedparser.parse(client.get("/rss/", **internal).content)
+    assert feed.feed.link == f"{PUBLIC}/"
+    assert all(entry.link.startswith(PUBLIC + "/") for entry in feed.entries)
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [f"{PUBLIC}/rss/"]
+
+    robots = client.get("/robots.txt", **internal).content.decode()
+    assert f"Sitemap: {PUBLIC}/sitemap.xml" in robots.splitlines()
+
+    index = ElementTree.fromstring(client.get("/sitemap.xml", **internal).content)
+    files = [loc.text for loc in index.findall("sm:sitemap/sm:loc", SITEMAP_NS)]
+    assert files and all(loc.startswith(f"{PUBLIC}/sitemap-") for loc in files)
+    sitemap = ElementTree.fromstring(client.get("/sitemap-trang.xml", **internal).content)
+    pages = [loc.text for loc in sitemap.findall("sm:url/sm:loc", SITEMAP_NS)]
+    assert pages and all(loc.startswith(PUBLIC + "/") for loc in pages)
+
+
+def test_public_url_check__warns_when_the_default_site_disagrees(demo):
+    with override_settings(GOVCMS_PUBLIC_URL=PUBLIC):
+        warnings = [m for m in run_checks() if m.id == "govcms.W001"]
+        assert len(warnings) == 1
+        assert "127.0.0.1:8000" in warnings[0].msg
+        use_public_site()
+        assert [m for m in run_checks() if m.id == "govcms.W001"] == []
+    assert [m for m in run_checks() if m.id == "govcms.W001"] == []
