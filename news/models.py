@@ -1,4 +1,5 @@
 from datetime import datetime
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import models
@@ -104,6 +105,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # out-of-range number instead of failing.
         return NewsPaginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
 
+    def canonical_url(self, request, news_page, suffix="", **filters):
+        """This list as shown (a topic, a month, a page of it) at its public address: each
+        page of a list is its own canonical, as search engines expect of paginated lists."""
+        query = {name: value for name, value in filters.items() if value is not None}
+        if news_page.number > 1:
+            query["page"] = news_page.number
+        url = self.get_full_url(request) + suffix
+        return f"{url}?{urlencode(query)}" if query else url
+
     @path("")
     def news_list(self, request):
         year, month = _month_filter(request)
@@ -112,14 +122,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             # A range on the date (not EXTRACT), so the list's index serves it.
             start, end = _period(year, month)
             news = news.filter(date__gte=start, date__lt=end)
+        news_page = self.paginate(request, news)
         return self.render(
             request,
             context_overrides={
-                "news_page": self.paginate(request, news),
+                "news_page": news_page,
                 "year": year,
                 "month": month,
                 "months": range(1, 13),
                 "archive": self.archive_months(),
+                "canonical": self.canonical_url(request, news_page, year=year, month=month),
             },
         )
 
@@ -127,11 +139,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news_by_tag(self, request, tag_slug):
         tag = get_object_or_404(NewsTag, slug=tag_slug)
         news = self.get_news().filter(tags=tag)
+        news_page = self.paginate(request, news)
+        suffix = self.reverse_subpage("tag", args=[tag.slug])
         return self.render(
             request,
             context_overrides={
-                "news_page": self.paginate(request, news),
+                "news_page": news_page,
                 "tag": tag,
+                "canonical": self.canonical_url(request, news_page, suffix),
             },
         )
 

@@ -3,7 +3,10 @@ import json
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
@@ -118,5 +121,86 @@ def news_article_json_ld(context, image=None):
     }
     if image:
         data["image"] = [absolute_url(context, image.url)]
+    return _json_ld(data)
+
+
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """A description of the page for search engines: the editor's own, or what the page
+    says of itself (summary, introduction), or what it is and whose."""
+    page = context.get("page")
+    if page is None:
+        return ""
+    portal = context["settings"]["home"]["PortalSettings"].owner_name
+    unit = context.get("unit")
+    owner = unit.title if unit is not None and unit.pk != page.pk else portal
+    tag = context.get("tag")
+    if tag is not None:  # a topic page of a news list
+        return _("News on %(topic)s from %(owner)s.") % {"topic": tag.name, "owner": owner}
+    for text in (
+        page.search_description,
+        getattr(page, "summary", ""),
+        strip_tags(getattr(page, "introduction", "") or ""),
+    ):
+        text = " ".join((text or "").split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    if owner == page.title:
+        return page.title
+    return f"{page.title} – {owner}"
+
+
+def _json_ld(data):
     encoded = json.dumps(data, ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{encoded}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context):
+    """schema.org BreadcrumbList of the page's place in the tree, as the breadcrumb shows."""
+    page, request = context.get("page"), context.get("request")
+    ancestors = context.get("ancestors") or []
+    if page is None or request is None or not ancestors:
+        return ""
+    trail = [*ancestors, page]
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": str(_("Home")) if step.depth == 2 else step.title,
+            "item": step.get_full_url(request),
+        }
+        for position, step in enumerate(trail, start=1)
+    ]
+    return _json_ld(
+        {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+    )
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context):
+    """schema.org GovernmentOrganization of the body that owns the portal (home page)."""
+    request = context.get("request")
+    portal = context["settings"]["home"]["PortalSettings"]
+    if request is None:
+        return ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": portal.owner_name,
+        "url": absolute(request, "/"),
+    }
+    if portal.address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": portal.address,
+            "addressCountry": "VN",
+        }
+    if portal.phone:
+        data["telephone"] = portal.phone
+    if portal.email:
+        data["email"] = portal.email
+    return _json_ld(data)
