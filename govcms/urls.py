@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_views
 
+from home import identity
 from home.sitemaps import SITEMAPS, sitemap_index
 from news.feeds import NewsFeed
 from search import views as search_views
@@ -47,6 +48,8 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", identity.favicon, name="favicon"),
+    path("giao-dien.css", identity.theme_css, name="theme_css"),
 ]
 
 if settings.DEBUG:

@@ -1,3 +1,7 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -127,33 +131,133 @@ class HomePageFeaturedNews(Orderable):
         verbose_name_plural = _("featured news")
 
 
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
+
+
+def contrast_with_white(colour):
+    """WCAG contrast ratio of white against ``colour`` (#rrggbb)."""
+
+    def linear(channel):
+        value = channel / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(int(colour[index : index + 2], 16)) for index in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
+
+
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
-    """What the header and footer say about the body that owns the portal."""
+    """Who the portal is: its owner, emblem, icon and colour, and the lines a Vietnamese
+    state portal carries in its footer (governing agency, person responsible, licence)."""
 
     owner_name = models.CharField(
         _("owning body"),
         max_length=255,
         default="Sở Văn hóa, Thể thao và Du lịch",
     )
+    governing_agency = models.CharField(
+        _("governing agency"),
+        max_length=255,
+        blank=True,
+        help_text=_("The body the owner answers to, e.g. the provincial People's Committee."),
+    )
+    responsible_person = models.CharField(
+        _("person responsible"),
+        max_length=255,
+        blank=True,
+        help_text=_("Name and position of the person responsible for the portal's content."),
+    )
+    licence_number = models.CharField(
+        _("licence or decision"),
+        max_length=255,
+        blank=True,
+        help_text=_("The number and date of the licence or decision the portal runs under."),
+    )
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("emblem or logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the header beside the owner's name."),
+    )
+    icon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("icon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A square picture of at least 512 × 512 pixels: the browser tab's icon and the "
+            "icons of phones' home screens are made from it."
+        ),
+    )
+    brand_colour = models.CharField(
+        _("main colour"),
+        max_length=7,
+        default="#8a1c1c",
+        validators=[
+            RegexValidator(
+                r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hexadecimal digits.")
+            )
+        ],
+        help_text=_(
+            "The colour of the header and the links, e.g. #8a1c1c. White text on it must "
+            "stay readable (a contrast of at least 4.5:1)."
+        ),
+    )
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("telephone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
     licence = RichTextField(
-        _("licence and responsibility"),
+        _("other footer lines"),
         features=["bold", "italic", "link"],
         blank=True,
-        help_text=_("E.g. the operating licence and the person responsible for content."),
+        help_text=_("E.g. how the portal's information may be republished."),
     )
 
     panels = [
-        FieldPanel("owner_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("owner_name"),
+                FieldPanel("emblem"),
+                FieldPanel("icon"),
+                FieldPanel("brand_colour"),
+            ],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("governing_agency"),
+                FieldPanel("responsible_person"),
+                FieldPanel("licence_number"),
+            ],
+            heading=_("Responsibility"),
+        ),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
             heading=_("Contact details"),
         ),
         FieldPanel("licence"),
     ]
+
+    def clean(self):
+        super().clean()
+        if re.fullmatch(r"#[0-9a-fA-F]{6}", self.brand_colour or ""):
+            ratio = contrast_with_white(self.brand_colour)
+            if ratio < MIN_CONTRAST:
+                raise ValidationError(
+                    {
+                        "brand_colour": _(
+                            "White text on this colour is hard to read (contrast %(ratio)s:1, "
+                            "at least 4.5:1 is needed). Choose a darker colour."
+                        )
+                        % {"ratio": f"{ratio:.1f}".replace(".", ",")}
+                    }
+                )
 
     class Meta:
         verbose_name = _("portal settings")

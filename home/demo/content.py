@@ -20,6 +20,12 @@ PORTAL = {
         "<p>Cổng thông tin điện tử dùng chung của các đơn vị sự nghiệp thuộc Sở. "
         "Ghi rõ nguồn khi phát hành lại thông tin từ cổng này.</p>"
     ),
+    # The identity lines below are sample data for the demo, not a real licence.
+    "governing_agency": "Ủy ban nhân dân tỉnh Hà Nam",
+    "responsible_person": "Trưởng Ban biên tập cổng thông tin (dữ liệu mẫu)",
+    "licence_number": "Giấy phép thiết lập trang thông tin điện tử số 00/GP-MẪU (dữ liệu mẫu)",
+    "emblem_title": "Biểu trưng của Sở (mẫu)",
+    "icon_title": "Biểu tượng cổng thông tin (mẫu)",
     "news_index_title": "Tin tức",
     "news_index_introduction": "Tin chung của Sở và của Ban biên tập cổng thông tin.",
     "about_title": "Giới thiệu chung",

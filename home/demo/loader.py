@@ -20,7 +20,7 @@ from home.models import HomePage, PortalSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 
 from .content import ARTICLES, PORTAL, SEED_ARTICLE, UNITS
-from .images import placeholder_jpeg
+from .images import emblem_png, placeholder_jpeg
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "quantri-demo-2026"
@@ -111,13 +111,36 @@ def _ensure_home_page(report):
     return home, site
 
 
-def _ensure_portal_settings(site, report):
+def _ensure_portal_settings(site, report, collection):
     settings = PortalSettings.for_site(site)
     if not settings.address:
         for name in ("owner_name", "address", "phone", "email", "licence"):
             setattr(settings, name, PORTAL[name])
         settings.save()
         report.add("settings", settings.owner_name)
+    if not settings.governing_agency:
+        for name in ("governing_agency", "responsible_person", "licence_number"):
+            setattr(settings, name, PORTAL[name])
+        settings.emblem = _ensure_png(PORTAL["emblem_title"], emblem_png(256), collection, report)
+        settings.icon = _ensure_png(
+            PORTAL["icon_title"], emblem_png(512, square=True), collection, report
+        )
+        settings.save()
+        report.add("identity", settings.governing_agency)
+
+
+def _ensure_png(title, content, collection, report):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(
+            title=title,
+            collection=collection,
+            file=ImageFile(io.BytesIO(content), name=f"{vietnamese_slugify(title)}.png"),
+        )
+        image.save()
+        report.add("image", title)
+    return image
 
 
 def _article_body(paragraphs, image=None):
@@ -217,8 +240,8 @@ def load_demo():
     """
     report = Report()
     home, site = _ensure_home_page(report)
-    _ensure_portal_settings(site, report)
     shared = ensure_shared_collection()
+    _ensure_portal_settings(site, report, shared)
 
     indexes = {
         None: _ensure_child(
