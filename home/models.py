@@ -160,7 +160,7 @@ class PortalSettings(BaseSiteSetting):
         _("governing agency"),
         max_length=255,
         blank=True,
-        help_text=_("The body the owner answers to, e.g. the provincial People's Committee."),
+        help_text=_("The body above the portal's, e.g. the provincial People's Committee."),
     )
     responsible_person = models.CharField(
         _("person responsible"),
@@ -181,7 +181,7 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown in the header beside the owner's name."),
+        help_text=_("Shown in the header, beside the portal's name."),
     )
     icon = models.ForeignKey(
         "wagtailimages.Image",
