@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs: Chromium for the browser tests
 # (Playwright drives it and never downloads a browser of its own), gettext, whose
-# msgfmt checks the translation catalogues, and the RUM index access method for each
+# msgfmt checks the translation catalogues, Java for the Nu Html Checker (npm's vnu-jar,
+# which validates the public pages' HTML), and the RUM index access method for each
 # local PostgreSQL server (postgresql-NN-rum: search ranks inside the index, see
 # docs/performance.md).
 set -euo pipefail
@@ -10,6 +11,7 @@ CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 for server in /usr/lib/postgresql/*/bin/postgres; do
     [ -e "$server" ] || continue
     version="$(basename "$(dirname "$(dirname "$server")")")"

@@ -166,8 +166,10 @@ def search(request):
             "unit": unit,
             "kinds": [(slug, label) for slug, (label, _m) in KINDS.items()],
             "kind": kind,
-            "date_from": request.GET.get("tu-ngay", "")[:10],
-            "date_to": request.GET.get("den-ngay", "")[:10],
+            # Date fields take yyyy-mm-dd only: a value that was not a date is named in
+            # the errors above the form and left empty.
+            "date_from": query.date_from.isoformat() if query.date_from else "",
+            "date_to": query.date_to.isoformat() if query.date_to else "",
             "newest": query.by_date,
             "sort_newest": SORT_NEWEST,
         },
