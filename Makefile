@@ -26,7 +26,7 @@ test: install system-packages node_modules/.installed
 	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PREPARED_DATABASES)
 
 # The inner loop: the checks and every test but the browser tests.
-test-fast: install system-packages
+test-fast: install system-packages node_modules/.installed
 	$(MAKE) --no-print-directory -j2 checks test-databases
 	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PREPARED_DATABASES) -m "not e2e"
 
