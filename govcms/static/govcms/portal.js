@@ -1,3 +1,5 @@
+// The public portal's only script, and nothing depends on it.
+//
 // Titles as the reader types, in the browser's own suggestion list (<datalist>), for
 // every search box that names a suggestions address. Without this script the boxes are
 // plain search forms.
@@ -44,4 +46,28 @@
   }
 
   document.querySelectorAll("input[data-suggestions-url]").forEach(attach);
+})();
+
+// The phone menu: the link that jumps to the units' menu becomes a button that opens and
+// closes it in place, and says whether it is open.
+(function () {
+  "use strict";
+  var toggle = document.querySelector(".menu-toggle");
+  var menu = document.getElementById("unit-nav");
+  if (!toggle || !menu) return;
+  toggle.setAttribute("role", "button");
+  toggle.setAttribute("aria-expanded", "false");
+  function flip(event) {
+    event.preventDefault();
+    var open = menu.classList.toggle("is-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) {
+      var first = menu.querySelector("a");
+      if (first) first.focus();
+    }
+  }
+  toggle.addEventListener("click", flip);
+  toggle.addEventListener("keydown", function (event) {
+    if (event.key === " ") flip(event); // a button opens with the space bar too
+  });
 })();
