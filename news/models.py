@@ -263,11 +263,19 @@ class NewsPage(BasePage):
         """The unit the article belongs to: the nearest unit page above it, if any."""
         return unit_of(self)
 
+    def lead_image_id(self):
+        """The first picture of the body, the one the reader sees first (its id)."""
+        for block in self.body:
+            if block.block_type == "image" and block.value.get("image") is not None:
+                return block.value["image"].pk
+        return None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         index = context["ancestors"][-1]
         context["news_index"] = index
         context["tags"] = [(tag, topic_url(index, tag)) for tag in self.tags.all()]
+        context["lead_image_id"] = self.lead_image_id()
         context["related_news"] = (
             NewsPage.objects.public_news()
             .filter(news_index=index)
