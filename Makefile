@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-databases checks install system-packages lint lock bench
+.PHONY: run test test-fast test-databases checks install system-packages lint lock bench screenshots
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -74,3 +74,7 @@ lint: install
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/run.py
+
+# Pictures of each public page type at 360 and 1280 px, for docs/screenshots/ and the README.
+screenshots: install system-packages
+	$(PY) scripts/screenshots.py
