@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-databases checks install system-packages lint lock bench screenshots
+.PHONY: run test test-fast test-databases checks install system-packages lint lock bench screenshots audit
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -78,3 +78,8 @@ bench: install
 # Pictures of each public page type at 360 and 1280 px, for docs/screenshots/ and the README.
 screenshots: install system-packages
 	$(PY) scripts/screenshots.py
+
+# Lighthouse (npm, Debian's Chromium) on each public page type, mobile and desktop; fails
+# below 100 in any category (scripts/audit.py). Needs PostgreSQL and Redis.
+audit: install system-packages node_modules/.installed
+	$(PY) scripts/audit.py

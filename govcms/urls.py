@@ -52,6 +52,13 @@ urlpatterns = [
     path("giao-dien.css", identity.theme_css, name="theme_css"),
 ]
 
+if getattr(settings, "GOVCMS_SERVE_MEDIA", False):
+    # The audit's stand-in for the web server, which serves media in production.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+
 if settings.DEBUG:
     # Development only: the web server serves static and media files in production.
     from django.conf.urls.static import static
