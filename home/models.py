@@ -80,17 +80,39 @@ class HomePage(BasePage):
         return [featured[pk] for pk in chosen if pk in featured]
 
     def get_context(self, request, *args, **kwargs):
+        """The lead story (the board's first choice, else the newest article), the rest of
+        the board's choices, the latest news, and each unit's newest articles: no article
+        twice on the page."""
         context = super().get_context(request, *args, **kwargs)
-        context["featured_news"] = self.get_featured_news()
         units = list(DepartmentPage.objects.live().public().child_of(self))
-        context["latest_news"] = attach_units(
-            NewsPage.objects.public_news().filter(path__startswith=self.path)[:LATEST_NEWS_COUNT],
-            units,
+        featured = self.get_featured_news()
+        shown = {item.pk for item in featured}
+        newest = list(
+            NewsPage.objects.public_news()
+            .filter(path__startswith=self.path)
+            .exclude(pk__in=shown)[: LATEST_NEWS_COUNT + 1]
         )
-        news_by_unit = NewsPage.objects.latest_by_unit(units, UNIT_NEWS_COUNT)
-        context["unit_blocks"] = [(unit, news_by_unit[unit.pk]) for unit in units]
-        context["units"] = units
-        context["portal_news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
+        lead = featured[0] if featured else (newest.pop(0) if newest else None)
+        latest = attach_units(newest[:LATEST_NEWS_COUNT], units)
+        shown |= {item.pk for item in [lead, *latest] if item is not None}
+        # Each unit's newest articles that are not on the page already.
+        news_by_unit = NewsPage.objects.latest_by_unit(units, UNIT_NEWS_COUNT + len(shown))
+        context.update(
+            lead=attach_units([lead], units)[0] if lead else None,
+            featured_news=featured[1:],
+            latest_news=latest,
+            unit_blocks=[
+                (
+                    unit,
+                    [item for item in news_by_unit[unit.pk] if item.pk not in shown][
+                        :UNIT_NEWS_COUNT
+                    ],
+                )
+                for unit in units
+            ],
+            units=units,
+            portal_news_index=NewsIndexPage.objects.live().public().child_of(self).first(),
+        )
         return context
 
 

@@ -15,38 +15,68 @@ def home_soup(client):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def test_featured_news__in_the_boards_order_live_only(client, demo):
+def titles(elements):
+    return [" ".join(element.get_text().split()) for element in elements]
+
+
+def test_lead_and_featured_news__in_the_boards_order_live_only(client, demo):
     home = HomePage.objects.get()
     first, second, hidden = NewsPage.objects.live().order_by("date")[:3]
-    for position, item in enumerate((second, hidden, first)):
+    third = NewsPage.objects.live().order_by("date")[3]
+    for position, item in enumerate((second, hidden, first, third)):
         HomePageFeaturedNews.objects.create(page=home, news=item, sort_order=position)
     hidden.unpublish()
-    featured = [h.get_text(strip=True) for h in home_soup(client).select(".featured-news h3")]
-    assert featured == [second.title, first.title]
+    soup = home_soup(client)
+    # The board's first live choice leads; the others follow in its order.
+    assert titles(soup.select(".lead-story h2")) == [second.title]
+    assert titles(soup.select(".featured-news h3")) == [first.title, third.title]
 
 
-def test_no_featured_section_without_featured_news(client, demo):
-    assert home_soup(client).select(".featured-news") == []
+def test_without_the_boards_choice_the_newest_article_leads(client, demo):
+    soup = home_soup(client)
+    newest = NewsPage.objects.live().order_by("-date").first()
+    assert titles(soup.select(".lead-story h2")) == [newest.title]
+    assert soup.select(".featured-news") == []
 
 
-def test_latest_news__newest_first_with_units(client, demo):
+def test_latest_news__newest_first_with_units_after_the_lead(client, demo):
     items = home_soup(client).select(".latest-news article")
-    newest = NewsPage.objects.live().order_by("-date")[:10]
-    assert [item.h3.get_text(strip=True) for item in items] == [n.title for n in newest]
+    newest = NewsPage.objects.live().order_by("-date")[1:11]
+    assert titles(item.h3 for item in items) == [n.title for n in newest]
     for item, news in zip(items, newest, strict=True):
         unit = news.unit
         if unit is not None:
             assert item.select_one(".news-item__unit").get_text() == unit.title
 
 
-def test_a_block_per_unit_with_its_latest_news(client, demo):
+def test_no_article_twice_on_the_home_page(client, demo):
+    soup = home_soup(client)
+    links = [a["href"] for a in soup.select("main a") if a["href"].count("/") > 3]
+    article_links = [
+        href for href in links if NewsPage.objects.filter(url_path__endswith=href).exists()
+    ]
+    assert article_links and len(article_links) == len(set(article_links))
+
+
+def test_a_compact_block_per_unit_with_news_not_shown_above(client, demo):
     soup = home_soup(client)
     blocks = soup.select(".unit-block")
     units = DepartmentPage.objects.live().order_by("path")
-    assert [block.h2.get_text(strip=True) for block in blocks] == [u.title for u in units]
+    assert titles(block.h3 for block in blocks) == [u.title for u in units]
+    shown = set(titles(soup.select(".lead-story h2, .latest-news h3")))
     for block, unit in zip(blocks, units, strict=True):
-        expected = NewsPage.objects.live().descendant_of(unit).order_by("-date")[:3]
-        assert [h.get_text(strip=True) for h in block.select("h3")] == [n.title for n in expected]
+        expected = [
+            n.title
+            for n in NewsPage.objects.live().descendant_of(unit).order_by("-date")
+            if n.title not in shown
+        ][:3]
+        assert titles(block.select("li a")) == expected
+        assert not block.select(".news-item__summary")
+
+
+def test_articles_without_a_picture_get_a_placeholder(client, demo):
+    for item in home_soup(client).select(".latest-news article"):
+        assert item.select_one("picture") or item.select_one(".news-item__placeholder")
 
 
 def test_navigation_reaches_every_unit(client, demo):
