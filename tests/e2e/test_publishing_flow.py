@@ -68,7 +68,8 @@ def test_editor_submits__approver_approves__visitor_reads(live_server, open_tab,
     tab.goto(f"{live_server.url}{index.url}")
     expect(tab.locator(".news-list")).to_contain_text(TITLE)
     tab.goto(f"{live_server.url}/")
-    expect(tab.locator(".latest-news")).to_contain_text(TITLE)
+    # The newest article leads the home page.
+    expect(tab.locator(".lead-story")).to_contain_text(TITLE)
     tab.get_by_role("link", name=TITLE).first.click()
     expect(tab.locator("h1")).to_have_text(TITLE)
     assert tab.url.endswith(f"/{vietnamese_slugify(TITLE)}/")
