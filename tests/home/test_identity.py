@@ -40,6 +40,7 @@ def test_pages_carry_the_icons_colour_emblem_and_footer_lines(client, demo):
     assert soup.find("link", rel="icon", sizes="32x32")
     emblem = soup.select_one(".site-header__emblem")
     assert emblem["alt"] == "" and emblem["height"] == "56" and emblem["width"]
+    assert len(emblem["srcset"].split(",")) == 2  # and twice as sharp on dense screens
     footer = soup.select_one(".site-footer").get_text(" ", strip=True)
     for line in (settings.governing_agency, settings.responsible_person, settings.licence_number):
         assert line and line in footer
