@@ -1,8 +1,6 @@
 """The portal's identity on every page: its icon at /favicon.ico and its colour as a small
 style sheet, both from the portal settings (Settings → Portal settings)."""
 
-import hashlib
-
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
@@ -29,10 +27,6 @@ def darker(colour, share=0.25):
     """``colour`` (#rrggbb) darkened by ``share``, for hover and borders."""
     channels = [int(colour[index : index + 2], 16) for index in (1, 3, 5)]
     return "#" + "".join(f"{round(value * (1 - share)):02x}" for value in channels)
-
-
-def theme_version(settings):
-    return hashlib.sha256(settings.brand_colour.encode()).hexdigest()[:10]
 
 
 @require_GET

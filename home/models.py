@@ -241,6 +241,9 @@ class PortalSettings(BaseSiteSetting):
         help_text=_("E.g. how the portal's information may be republished."),
     )
 
+    # Every public page shows the emblem and the icon: loaded with the settings, in one query.
+    select_related = ["emblem", "icon"]
+
     panels = [
         MultiFieldPanel(
             [

@@ -1,10 +1,8 @@
 import datetime
-import ipaddress
 from http import HTTPStatus
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -13,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from departments.models import DepartmentPage
-from security.addresses import client_address
+from security.counters import client_network, count
 
 from . import engine
 from .kinds import KINDS
@@ -73,33 +71,11 @@ class SearchForm(forms.Form):
         return self.cleaned_data.get(name) or None
 
 
-def _client(request):
-    """Who is counted: the client's address, or for IPv6 its /64 network (one connection
-    of a home or office gets a whole /64 and could otherwise change address at will)."""
-    address = client_address(request) or ""
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address[:64]
-    if parsed.version == 4:
-        return str(parsed)
-    if parsed.ipv4_mapped is not None:
-        return str(parsed.ipv4_mapped)
-    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-
-
 def _over_limit(request, name, limit):
     """Count one request of ``name`` from the client in the current minute; whether the
     client has gone over ``limit`` (a fixed window, shared by all workers)."""
     minute = int(datetime.datetime.now(tz=datetime.UTC).timestamp() // 60)
-    key = f"rate:{name}:{_client(request)}:{minute}"
-    if cache.add(key, 1, timeout=90):
-        return limit < 1
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=90)
-        return False
+    return count(f"rate:{name}:{client_network(request)}:{minute}", 90) > limit
 
 
 def _refused(request, template, status, retry_after=None):

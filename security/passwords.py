@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
 from .addresses import client_address
+from .counters import count
 
 
 def _key(request):
@@ -38,14 +39,7 @@ def count_failure(request):
     """One more wrong password from the request's address, atomically across workers;
     whether the address is now locked."""
     key, timeout = _key(request), _lockout_seconds()
-    if cache.add(key, 1, timeout):
-        failures = 1
-    else:
-        try:
-            failures = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout)
-            failures = 1
+    failures = count(key, timeout)
     if failures == settings.GOVCMS_PASSWORD_FAILURE_LIMIT:
         # The lockout lasts its full length from the failure that caused it.
         cache.touch(key, timeout)
