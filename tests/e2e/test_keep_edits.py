@@ -89,6 +89,9 @@ def _edit_every_kind_of_field(tab, last):
     tab.get_by_role("option", name="Văn bản").click()
     editors = tab.locator("[contenteditable='true'][role='textbox']")
     expect(editors).to_have_count(2)
+    # The new block takes the focus a moment after it appears; typing elsewhere before
+    # that would have its first characters land in the new block.
+    expect(editors.last).to_be_focused()
     fields = {
         "title": (tab.locator("#id_title"), " số hóa"),
         "summary": (tab.locator("#id_summary"), " Có góc thiếu nhi."),
