@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-databases checks install system-packages lint lock bench screenshots audit
+.PHONY: run test test-fast test-databases checks install system-packages lint lock bench screenshots audit css
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -33,7 +33,8 @@ test-fast: install system-packages node_modules/.installed
 test-databases: install
 	$(PY) tests/prepare_databases.py $(PYTEST_WORKERS)
 
-checks: install
+checks: install node_modules/.installed
+	$(PY) scripts/build_css.py --check
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py update_catalogue --check
@@ -52,7 +53,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 system-packages:
 	bash scripts/install-system-packages.sh
 
-# axe-core, which the accessibility tests inject into Chromium.
+# The public style sheet: USWDS themed to the portal (govcms/styles/), compiled and
+# committed, so that serving the portal needs no Node.js; `make checks` fails when stale.
+css: install node_modules/.installed
+	$(PY) scripts/build_css.py
+
+# The front-end tools (package.json): USWDS and Sass for the style sheet; axe-core,
+# vnu-jar and Lighthouse for the tests and `make audit`.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch node_modules/.installed

@@ -32,13 +32,16 @@ def darker(colour, share=0.25):
 @require_GET
 @cache_control(max_age=365 * 24 * 3600, public=True)
 def theme_css(request):
-    """The settings' colour as CSS custom properties. The address carries a version of
-    the colour (``?v=``), so a changed colour is a new address and may be cached for long."""
+    """The settings' colour as the CSS custom properties that the compiled style sheet
+    (scripts/build_css.py) uses wherever USWDS has its primary colours. The address
+    carries a version of the colour (``?v=``), so a changed colour is a new address and
+    may be cached for long."""
     settings = PortalSettings.for_request(request)
     css = (
         ":root{"
         f"--colour-brand:{settings.brand_colour};"
         f"--colour-brand-dark:{darker(settings.brand_colour)};"
+        f"--colour-brand-darker:{darker(settings.brand_colour, 0.5)};"
         "}\n"
     )
     return HttpResponse(css, content_type="text/css; charset=utf-8")

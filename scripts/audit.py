@@ -6,6 +6,8 @@ off, so that each page is rendered as a first visitor gets it), and runs Lightho
 (npm, pinned in package.json) with Debian's Chromium on home, a unit page, a news list, an
 article and search results, for mobile and desktop. Prints the four scores of each run and
 fails when any is below 100. Reports are kept in test-results/lighthouse/.
+
+`scripts/audit.py search article` audits only the pages named.
 """
 
 import json
@@ -96,6 +98,19 @@ def lighthouse(url, preset, output, skip=()):
     return scores, below
 
 
+def audit(url, preset, stem, skip):
+    """One page's scores. A page below 100 is audited twice more and its median run is
+    kept, as Lighthouse CI does, because the performance metrics of a single run vary
+    with the machine's load; a score that holds in two runs of three is the page's."""
+    runs = [lighthouse(url, preset, stem.with_suffix(".json"), skip)]
+    if min(runs[0][0].values()) < 100:
+        runs += [
+            lighthouse(url, preset, stem.with_name(f"{stem.name}-{n}.json"), skip) for n in (2, 3)
+        ]
+        runs.sort(key=lambda run: sum(run[0].values()))
+    return runs[len(runs) // 2]
+
+
 def main():
     env = {
         **os.environ,
@@ -118,6 +133,8 @@ def main():
         *manage, "shell", "--no-imports", "-c", PAGES_CODE, env=env, capture_output=True, text=True
     ).stdout
     pages = dict(item.split("=", 1) for item in output.split() if "=" in item)
+    if only := sys.argv[1:]:
+        pages = {name: path for name, path in pages.items() if name in only}
 
     REPORTS.mkdir(parents=True, exist_ok=True)
     server = serve(env)
@@ -129,8 +146,9 @@ def main():
             for name, path in pages.items():
                 url = f"http://127.0.0.1:{PORT}{path}"
                 urllib.request.urlopen(url, timeout=60).read()  # renditions made before
-                report = REPORTS / f"{name}-{preset}.json"
-                scores, below = lighthouse(url, preset, report, SKIPPED.get(name, ()))
+                scores, below = audit(
+                    url, preset, REPORTS / f"{name}-{preset}", SKIPPED.get(name, ())
+                )
                 cells = " | ".join(str(scores[name]) for name in CATEGORIES)
                 print(f"| {name} | {preset} | {cells} |", flush=True)
                 if min(scores.values()) < 100:

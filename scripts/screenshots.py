@@ -29,7 +29,7 @@ print("home=/")
 print(f"unit={unit.url}")
 print(f"news-list={news.url}")
 print(f"article={article.url}")
-print("search=/tim-kiem/?q=thi+dua")
+print("search=/tim-kiem/?q=thi+%C4%91ua")
 print("not-found=/khong-co-trang-nay/")
 """
 

@@ -26,7 +26,7 @@ def test_home__lists_latest_news_with_units_and_every_unit(client, demo):
     newest, second = NewsPage.objects.live().order_by("-date")[:2]
     lead = soup.find("section", class_="lead-story")
     assert " ".join(lead.h2.get_text().split()) == newest.title
-    first_item = latest.find("article")
+    first_item = latest.select_one(".news-item")
     assert first_item.h3.get_text(strip=True) == second.title
     assert second.unit.title in first_item.get_text()
     navigation = soup.find("nav", class_="unit-nav").get_text()

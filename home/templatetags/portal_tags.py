@@ -84,6 +84,15 @@ def unit_navigation(context):
     }
 
 
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers a list's pagination shows: the first, the last and one either side
+    of the current page, with ``Paginator.ELLIPSIS`` for the gaps."""
+    return list(
+        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    )
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     """``url`` as an absolute address on the portal's public host (govcms/public_url.py)."""

@@ -40,7 +40,7 @@ def test_without_the_boards_choice_the_newest_article_leads(client, demo):
 
 
 def test_latest_news__newest_first_with_units_after_the_lead(client, demo):
-    items = home_soup(client).select(".latest-news article")
+    items = home_soup(client).select(".latest-news .news-item")
     newest = NewsPage.objects.live().order_by("-date")[1:11]
     assert titles(item.h3 for item in items) == [n.title for n in newest]
     for item, news in zip(items, newest, strict=True):
@@ -75,7 +75,7 @@ def test_a_compact_block_per_unit_with_news_not_shown_above(client, demo):
 
 
 def test_articles_without_a_picture_get_a_placeholder(client, demo):
-    for item in home_soup(client).select(".latest-news article"):
+    for item in home_soup(client).select(".latest-news .news-item"):
         assert item.select_one("picture") or item.select_one(".news-item__placeholder")
 
 

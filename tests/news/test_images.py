@@ -45,8 +45,9 @@ def test_list_thumbnails__the_size_they_are_shown_at(client, demo):
     assert thumbnails
     for picture in thumbnails:
         (webp,) = picture.select('source[type="image/webp"]')
-        assert widths(webp["srcset"]) == [128, 256, 400, 800]
-        assert webp["sizes"].endswith("8rem")
+        # 6 rem on a phone, 8 rem wider, at one and two device pixels a CSS pixel.
+        assert widths(webp["srcset"]) == [96, 128, 192, 256]
+        assert webp["sizes"] == "(max-width: 29.99rem) 6rem, 8rem"
         image = picture.img
-        assert (image["width"], image["height"]) == ("128", "80")
+        assert (image["width"], image["height"]) == ("96", "60")
         assert image["loading"] == "lazy"
