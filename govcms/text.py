@@ -1,5 +1,6 @@
 """Vietnamese text helpers shared by the whole project: transliteration and slugs."""
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -8,7 +9,8 @@ from django.utils.text import slugify
 # "đ" has no Unicode decomposition, which is why Django's slugify drops it.
 VIETNAMESE_LETTERS = {
     "a": "àáảãạăằắẳẵặâầấẩẫậ",
-    "d": "đ",
+    # "ð" (U+00F0, and "Ð" U+00D0 upper case) looks like "đ" and is typed or pasted for it.
+    "d": "đð",
     "e": "èéẻẽẹêềếểễệ",
     "i": "ìíỉĩị",
     "o": "òóỏõọôồốổỗộơờớởỡợ",
@@ -31,9 +33,18 @@ def transliterate(text):
     return unicodedata.normalize("NFC", text).translate(_TRANSLITERATION)
 
 
+# Characters that separate words or numbers in titles but that slugify would drop, joining
+# what they separate: "2/9" would become "29" and "125/QĐ-UBND" "125qd-ubnd".
+SEPARATORS = "/\\"
+
+
 def vietnamese_slugify(text):
-    """ASCII slug that reads naturally: "Đồng chí" becomes "dong-chi"."""
-    return slugify(transliterate(text))
+    """ASCII slug that reads naturally: "Đồng chí" becomes "dong-chi", "Quốc khánh 2/9"
+    becomes "quoc-khanh-2-9"."""
+    text = transliterate(text)
+    for separator in SEPARATORS:
+        text = text.replace(separator, "-")
+    return slugify(text)
 
 
 def slug_formatters():
@@ -48,4 +59,5 @@ def slug_formatters():
         rules.append((f"[{letters.upper()}]", base.upper()))
     # Titles typed in decomposed form: drop the combining marks left on base letters.
     rules.append(("[\u0300-\u036f]", ""))
+    rules.append((f"[{re.escape(SEPARATORS)}]", "-"))
     return rules
