@@ -28,3 +28,15 @@ class GovcmsConfig(AppConfig):
             override={"widget": widgets.AdminDateTimeInput, "form_class": MinuteDateTimeField},
         )
         register_signal_handlers()
+        label_the_parent_collection()
+
+
+def label_the_parent_collection():
+    """Wagtail labels both the page chooser's parent column and the collection form's
+    parent field with the one message "Parent", which Vietnamese says two ways: "Trang cha"
+    for a page, "Thư mục cha" for a collection. The collection field gets its own message,
+    with a context, so the catalogue can give each its word."""
+    from django.utils.translation import pgettext_lazy
+    from wagtail.admin.forms.collections import CollectionForm
+
+    CollectionForm.base_fields["parent"].label = pgettext_lazy("collection", "Parent")

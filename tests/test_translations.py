@@ -6,6 +6,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 
@@ -98,17 +99,49 @@ def test_msgfmt_check_passes(domain):
     assert "warning" not in result.stderr
 
 
+def glossary_table(heading=None):
+    """The rows of the glossary's table under ``heading`` (the first table when None), as
+    lists of cells."""
+    rows, inside = [], heading is None
+    for line in GLOSSARY.read_text().splitlines():
+        if line.startswith("## "):
+            if rows:
+                break
+            inside = line[3:].strip() == heading
+        elif inside and line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not set("".join(cells)) <= {"-", " "}:
+                rows.append(cells)
+    return rows[1:]  # without the heading row
+
+
 def glossary_terms():
     """(English, Vietnamese) pairs of the glossary's single-term rows."""
-    terms = []
-    for line in GLOSSARY.read_text().splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) < 2 or cells[0] in ("English", "---") or set(cells[0]) <= {"-", " "}:
-            continue
-        english, vietnamese = cells[0], cells[1]
-        if not any(mark in english + vietnamese for mark in "/,()"):
-            terms.append((english, vietnamese))
-    return terms
+    return [
+        (english, vietnamese)
+        for english, vietnamese, *_notes in glossary_table()
+        if not any(mark in english + vietnamese for mark in '/,();"…')
+    ]
+
+
+def test_words_the_glossary_rejects_are_used_nowhere(entries):
+    avoided = [row[0].lower() for row in glossary_table("Words not to use")]
+    assert {"kiểm duyệt", "bộ sưu tập", "quyền riêng tư", "bí danh"} <= set(avoided)
+    found = [
+        (entry.msgid, word)
+        for _domain, entry in entries
+        for word in avoided
+        if word in translation_of(entry).lower()
+    ]
+    assert found == []
+
+
+def test_plural_model_names_do_not_begin_with_cac():
+    """They follow numbers ("1-20 trong tổng số 57 trang") and fill "Không có … nào"."""
+    with translation.override("vi"):
+        names = {str(model._meta.verbose_name_plural) for model in apps.get_models()}
+    assert "trang" in names
+    assert sorted(name for name in names if name.lower().startswith("các ")) == []
 
 
 # Where a phrase has its own rendering, the words inside it are not checked one by one.
@@ -119,7 +152,9 @@ PHRASES = {
 
 
 def test_glossary_terms_are_rendered_the_same_everywhere(entries):
-    terms = glossary_terms()
+    terms = {}
+    for english, vietnamese in glossary_terms():
+        terms.setdefault(english, []).append(vietnamese)
     assert len(terms) >= 30
     inconsistent = []
     for _domain, entry in entries:
@@ -133,7 +168,9 @@ def test_glossary_terms_are_rendered_the_same_everywhere(entries):
                 if rendering not in text:
                     inconsistent.append((entry.msgid, phrase, rendering))
                 source = re.sub(phrase, " ", source)
-        for english, vietnamese in terms:
-            if re.search(rf"\b{re.escape(english)}(?:s|es)?\b", source) and vietnamese not in text:
-                inconsistent.append((entry.msgid, english, vietnamese))
+        for english, renderings in terms.items():
+            if re.search(rf"\b{re.escape(english)}(?:s|es)?\b", source) and not any(
+                vietnamese in text for vietnamese in renderings
+            ):
+                inconsistent.append((entry.msgid, english, renderings))
     assert inconsistent == []

@@ -171,14 +171,14 @@ SEED_ARTICLE = {
                 "Phát biểu chỉ đạo, đồng chí Phó Giám đốc Sở ghi nhận kết quả của các đơn vị. "
                 "Các phong trào thi đua của Khối có chủ đề sát với nhiệm vụ chính trị, gắn với "
                 "việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh. Dù dịch "
-                "bệnh diễn biến phức tạp, nhiều đơn vị đã đổi cách tổ chức hoạt động để vẫn hoàn "
-                "thành kế hoạch, đồng thời làm tốt cả những nhiệm vụ đột xuất được giao."
+                "bệnh diễn biến phức tạp, nhiều đơn vị đã linh hoạt đổi mới cách tổ chức hoạt động, "
+                "hoàn thành kế hoạch năm và các nhiệm vụ đột xuất được giao."
             ),
         ),
         (
             "paragraph",
             (
-                "Cho năm 2022, Hội nghị thống nhất tiếp tục tuyên truyền chủ trương của Đảng, "
+                "Về nhiệm vụ năm 2022, Hội nghị thống nhất tiếp tục tuyên truyền chủ trương của Đảng, "
                 "chính sách, pháp luật của Nhà nước về thi đua, khen thưởng; xây dựng kế hoạch và "
                 "phát động phong trào thi đua gắn với nhiệm vụ trọng tâm của từng đơn vị; kiểm tra, "
                 "đôn đốc các đơn vị trong Khối; sơ kết, tổng kết để nhân rộng điển hình tiên tiến "

@@ -74,7 +74,7 @@ def assert_provisioned(unit):
 
     assignment = WorkflowPage.objects.get(page=unit)
     assert assignment.workflow == resources.workflow
-    assert resources.workflow.name == f"Duyệt tin {short}"
+    assert resources.workflow.name == f"Quy trình duyệt tin {short}"
     assert resources.workflow.active
     tasks = [task.specific for task in resources.workflow.tasks]
     assert len(tasks) == 1 and isinstance(tasks[0], UnitApprovalTask)

@@ -78,8 +78,6 @@ def test_public_pages__no_horizontal_scrolling(live_server, browser, public_urls
 def test_skip_link__moves_focus_to_the_main_content(live_server, tab, public_urls):
     tab.goto(live_server.url + public_urls["article"])
     tab.keyboard.press("Tab")
-    assert (
-        tab.evaluate("document.activeElement.textContent").strip() == "Bỏ qua, đến nội dung chính"
-    )
+    assert tab.evaluate("document.activeElement.textContent").strip() == "Chuyển đến nội dung chính"
     tab.keyboard.press("Enter")
     assert tab.evaluate("document.activeElement.id") == "main"
