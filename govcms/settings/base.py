@@ -240,7 +240,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "departments.workflows.publish_approved_revisio
 GOVCMS_UNIT_EDITORS_GROUP = "Biên tập viên {short_name}"
 GOVCMS_UNIT_APPROVERS_GROUP = "Người duyệt tin {short_name}"
 GOVCMS_UNIT_COLLECTION = "{short_name} – {title}"
-GOVCMS_UNIT_WORKFLOW = "Duyệt tin {short_name}"
+GOVCMS_UNIT_WORKFLOW = "Quy trình duyệt tin {short_name}"
 GOVCMS_UNIT_TASK = "Lãnh đạo {short_name} duyệt"
 GOVCMS_SHARED_COLLECTION = "Dùng chung"
 # The page type of a unit (DESIGN §2): govcms/units.py finds a page's unit by it.
