@@ -2,6 +2,8 @@
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
@@ -44,7 +46,8 @@ def refused_references(user, objects):
     """A message for each object a page form names that ``user`` may not use.
 
     The same rules as the choosers: images and documents the user may choose (their
-    unit's collection and the shared one), pages the page chooser offers them.
+    unit's collection and the shared one), pages the page chooser offers them. Other
+    objects (the lists the board keeps for the whole portal) belong to no unit.
     """
     if sees_everything(user):
         return
@@ -52,9 +55,12 @@ def refused_references(user, objects):
     allowed_pages = set(
         choosable_pages(Page.objects.filter(pk__in=page_ids), user).values_list("pk", flat=True)
     )
+    unit_owned_media = (get_image_model(), get_document_model())
     for obj in objects:
         if isinstance(obj, Page):
             allowed = obj.pk in allowed_pages
+        elif not isinstance(obj, unit_owned_media):
+            continue  # the portal's shared lists (document types, issuing bodies…)
         else:
             policy = policy_registry.get_by_type(type(obj))
             allowed = policy.user_has_permission_for_instance(user, "choose", obj)

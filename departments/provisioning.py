@@ -43,6 +43,13 @@ BOARD_MEDIA_PERMISSIONS = UNIT_MEDIA_PERMISSIONS | {
     ("wagtaildocs", "delete_document"),
 }
 
+# The lists documents are filed under (legal/): the board keeps them.
+BOARD_MODEL_PERMISSIONS = {
+    ("legal", f"{action}_{model}")
+    for action in ("add", "change", "delete")
+    for model in ("documenttype", "issuingbody", "documentfield")
+}
+
 # Wagtail's initial data (DESIGN §8): groups with rights on the root page, and a workflow.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
@@ -176,6 +183,10 @@ def ensure_board_group(repairs=None):
     _ensure_collection_permissions(
         board, {Collection.get_first_root_node(): BOARD_MEDIA_PERMISSIONS}, repairs
     )
+    held = set(board.permissions.values_list("content_type__app_label", "codename"))
+    for app_label, codename in sorted(BOARD_MODEL_PERMISSIONS - held):
+        board.permissions.add(_permission(app_label, codename))
+        repairs.append(f"group '{board.name}': granted {app_label}.{codename}")
     return board
 
 

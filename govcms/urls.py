@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -29,6 +30,13 @@ urlpatterns = [
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         throttle_password_guesses(wagtail_views.authenticate_with_password),
         name="wagtailcore_authenticate_with_password",
+    ),
+    # A document may be shown inside the portal's own pages (a legal document's PDF in the
+    # browser's viewer), never framed elsewhere: the same origin only.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        xframe_options_sameorigin(wagtaildocs_views.serve),
+        name="wagtaildocs_serve",
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search, name="search"),

@@ -1,6 +1,6 @@
 """What a reader can narrow a search to: kinds of content, each a set of page types.
 
-Legal documents and citizens' questions join as kinds of their own.
+Citizens' questions join as a kind of their own.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -8,11 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.models import DepartmentPage
 from home.models import StandardPage
+from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsPage
 
 KINDS = {
     "tin-tuc": (_("News"), (NewsPage,)),
-    "trang": (_("Unit and information pages"), (DepartmentPage, StandardPage)),
+    "van-ban": (_("Legal documents"), (LegalDocumentPage,)),
+    "trang": (
+        _("Unit and information pages"),
+        (DepartmentPage, StandardPage, LegalDocumentIndexPage),
+    ),
 }
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from departments.models import DepartmentPage
 from home.models import StandardPage
+from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage, topic_url
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,7 @@ def public_pages():
     unit = DepartmentPage.objects.live().order_by("path").first()
     news_list = NewsIndexPage.objects.child_of(unit).get()
     article = NewsPage.objects.child_of(news_list).live().order_by("-date").first()
+    documents = LegalDocumentIndexPage.objects.get(depth=3)
     return {
         "home": ("/", 200),
         "unit": (unit.url, 200),
@@ -31,6 +33,8 @@ def public_pages():
         "standard-page": (StandardPage.objects.live().first().url, 200),
         "search-results": ("/tim-kiem/?q=thi+dua&sap-xep=moi-nhat", 200),
         "search-errors": ("/tim-kiem/?q=thi+dua&tu-ngay=31/02/2026", 200),
+        "document-list": (documents.url + "?loai=quyet-dinh&nam=abcd", 200),
+        "document": (LegalDocumentPage.objects.get(number="125/QĐ-SVHTTDL").url, 200),
         "not-found": ("/khong-co-trang-nay/", 404),
     }
 

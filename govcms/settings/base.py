@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "home",
     "departments",
     "news",
+    "legal",
+    "compliance",
     "search",
     "security",
     "govcms",
@@ -246,6 +248,10 @@ GOVCMS_SHARED_COLLECTION = "Dùng chung"
 # The page type of a unit (DESIGN §2): govcms/units.py finds a page's unit by it.
 GOVCMS_UNIT_PAGE_MODEL = "departments.DepartmentPage"
 GOVCMS_BOARD_GROUP = "Ban biên tập cổng"
+# The compliance dashboard (compliance/report.py): how old a unit's newest news or
+# document may be before the dashboard says it is behind (days).
+GOVCMS_COMPLIANCE_NEWS_DAYS = int(os.environ.get("COMPLIANCE_NEWS_DAYS", "30"))
+GOVCMS_COMPLIANCE_DOCUMENTS_DAYS = int(os.environ.get("COMPLIANCE_DOCUMENTS_DAYS", "180"))
 
 # Four-eyes principle: whoever wrote or submitted a revision cannot approve it, and only
 # the portal board and administrators publish directly (DESIGN §5.3).

@@ -20,6 +20,7 @@ from home.models import HomePage, PortalSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 
 from .content import ARTICLES, PORTAL, SEED_ARTICLE, UNITS
+from .documents import ensure_documents
 from .images import emblem_png, placeholder_jpeg
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -260,8 +261,9 @@ def load_demo():
         introduction=PORTAL["about_introduction"],
         body=[_paragraph(text) for text in PORTAL["about_paragraphs"]],
     )
+    units = {}
     for data in UNITS:
-        unit = _ensure_child(
+        unit = units[data["short_name"]] = _ensure_child(
             home,
             DepartmentPage,
             report,
@@ -320,5 +322,6 @@ def load_demo():
         )
     for repair in sync_all_units():
         report.add("provisioned", repair)
+    ensure_documents(home, units, collections, report, _ensure_child)
     _ensure_accounts(report)
     return report

@@ -1,16 +1,14 @@
-import json
-
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
 from departments.models import DepartmentPage
+from govcms.json_ld import json_ld_script
 from govcms.public_url import absolute
 from home.models import HomePage
 
@@ -102,10 +100,6 @@ def absolute_url(context, url):
     return absolute(request, url)
 
 
-# Characters that would let a value close the <script> element or open a comment in it.
-JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
 @register.simple_tag(takes_context=True)
 def news_article_json_ld(context, image=None):
     """schema.org NewsArticle data for search engines, safe to place in the page."""
@@ -130,7 +124,7 @@ def news_article_json_ld(context, image=None):
     }
     if image:
         data["image"] = [absolute_url(context, image.url)]
-    return _json_ld(data)
+    return json_ld_script(data)
 
 
 DESCRIPTION_LENGTH = 160
@@ -162,11 +156,6 @@ def meta_description(context):
     return f"{page.title} – {owner}"
 
 
-def _json_ld(data):
-    encoded = json.dumps(data, ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{encoded}</script>')  # noqa: S308
-
-
 @register.simple_tag(takes_context=True)
 def breadcrumb_json_ld(context):
     """schema.org BreadcrumbList of the page's place in the tree, as the breadcrumb shows."""
@@ -184,7 +173,7 @@ def breadcrumb_json_ld(context):
         }
         for position, step in enumerate(trail, start=1)
     ]
-    return _json_ld(
+    return json_ld_script(
         {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
     )
 
@@ -212,4 +201,4 @@ def organization_json_ld(context):
         data["telephone"] = portal.phone
     if portal.email:
         data["email"] = portal.email
-    return _json_ld(data)
+    return json_ld_script(data)

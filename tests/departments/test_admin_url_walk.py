@@ -10,6 +10,7 @@ answer must be a refusal (a redirect, 400, 403, 404 or 405) or a page that shows
 B's private objects, and the database must be unchanged afterwards.
 """
 
+import datetime
 from http import HTTPStatus
 
 import pytest
@@ -22,6 +23,14 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site, UploadedFile
 
 from departments.models import UnitResources
+from legal.models import (
+    DocumentField,
+    DocumentType,
+    IssuingBody,
+    LegalDocumentFile,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+)
 from news.models import NewsPage
 
 from ..factories import NewsPageFactory
@@ -64,6 +73,11 @@ WATCHED_MODELS = [
     "axes.AccessAttempt",
     "home.PortalSettings",
     "departments.LiveReference",
+    "legal.LegalDocumentPage",
+    "legal.LegalDocumentFile",
+    "legal.DocumentType",
+    "legal.IssuingBody",
+    "legal.DocumentField",
 ]
 
 
@@ -125,6 +139,26 @@ def b(module_portal, django_db_blocker):
         workflow_state = resources.workflow.start(review, unit.editor)
         review = NewsPage.objects.get(pk=review.pk)
         site = Site.objects.get(is_default_site=True)
+        document_type = DocumentType.objects.create(name="Loại văn bản thử")
+        issuing_body = IssuingBody.objects.create(name="Cơ quan thử")
+        document_field = DocumentField.objects.create(name="Lĩnh vực thử")
+        documents = LegalDocumentIndexPage(title="Văn bản", slug="van-ban")
+        unit.page.add_child(instance=documents)
+        draft_document = LegalDocumentPage(
+            title="Văn bản TVT chưa ban hành",
+            number="7/QĐ-TVT",
+            document_type=document_type,
+            issuing_body=issuing_body,
+            signer_name="Người ký",
+            signer_position="Giám đốc",
+            issued_on=datetime.date(2026, 1, 5),
+            effective_from=datetime.date(2026, 1, 5),
+            summary="Trích yếu văn bản TVT chưa ban hành",
+            live=False,
+        )
+        draft_document.files.add(LegalDocumentFile(document=unit.document))
+        documents.add_child(instance=draft_document)
+        draft_document.save_revision(user=unit.editor)
         return {
             "page": unit.draft_article.pk,
             "index": unit.index.pk,
@@ -160,8 +194,13 @@ def b(module_portal, django_db_blocker):
                 user_agent="",
                 failures_since_start=2,
             ).pk,
+            "document_type": document_type.pk,
+            "issuing_body": issuing_body.pk,
+            "document_field": document_field.pk,
             "secrets": [
                 unit.draft_article.title,
+                draft_document.title,
+                draft_document.summary,
                 "Bài TVT đang chờ duyệt",
                 unit.image.title,
                 unit.document.title,
@@ -184,6 +223,12 @@ def _pk_kind(route):
         ("admin/groups/", "group"),
         ("admin/documents/chooser/", "document"),
         ("admin/images/chooser/", "image"),
+        ("admin/snippets/legal/documenttype/", "document_type"),
+        ("admin/snippets/choose/legal/documenttype/", "document_type"),
+        ("admin/snippets/legal/issuingbody/", "issuing_body"),
+        ("admin/snippets/choose/legal/issuingbody/", "issuing_body"),
+        ("admin/snippets/legal/documentfield/", "document_field"),
+        ("admin/snippets/choose/legal/documentfield/", "document_field"),
     ]:
         if route.startswith(prefix):
             return kind

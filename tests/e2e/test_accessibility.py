@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from departments.models import DepartmentPage
+from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,6 +31,8 @@ def public_urls(demo):
         "search results": "/tim-kiem/?q=thi+dua",
         "topic page": NewsIndexPage.objects.child_of(unit).get().url + "chu-de/du-lich/",
         "not found": "/khong-co-trang-nay/",
+        "document list": LegalDocumentIndexPage.objects.get(depth=3).url + "?hieu-luc=het-hieu-luc",
+        "document": LegalDocumentPage.objects.get(number="125/QĐ-SVHTTDL").url,
     }
 
 

@@ -71,3 +71,14 @@
     if (event.key === " ") flip(event); // a button opens with the space bar too
   });
 })();
+
+// "Print this page" on a document: a button that exists only where printing can work.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+})();

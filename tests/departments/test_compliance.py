@@ -1,0 +1,118 @@
+"""The compliance panel on the admin dashboard: what Decree 42 asks of each unit, whether
+the unit has it, how fresh it is, and the screen that fixes it."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from compliance.report import BEHIND, MISSING, NOT_YET_AVAILABLE, OK, UNAVAILABLE, unit_reports
+from departments.models import DepartmentLeader, DepartmentPage
+from legal.models import (
+    DocumentType,
+    IssuingBody,
+    LegalDocumentFile,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+)
+from news.models import NewsPage
+
+from ..factories import DepartmentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def states(report):
+    return {check.key: check.state for check in report.checks}
+
+
+def complete(unit):
+    """Give ``unit`` everything the panel counts."""
+    page = DepartmentPage.objects.get(pk=unit.page.pk)
+    page.introduction = "<p>Bảo tàng lưu giữ và trưng bày hiện vật của tỉnh.</p>"
+    page.address, page.phone = "Đường Trần Phú, Phủ Lý", "0226 3852 000"
+    page.leaders = [DepartmentLeader(name="Nguyễn Văn A", position="Giám đốc")]
+    page.save()
+    index = LegalDocumentIndexPage(title="Văn bản", slug="van-ban")
+    page.add_child(instance=index)
+    document = LegalDocumentPage(
+        title="Nội quy tham quan",
+        number="1/QĐ-BTT",
+        document_type=DocumentType.objects.get_or_create(name="Quyết định")[0],
+        issuing_body=IssuingBody.objects.get_or_create(name="Bảo tàng tỉnh")[0],
+        signer_name="Nguyễn Văn A",
+        signer_position="Giám đốc",
+        issued_on=timezone.localdate() - datetime.timedelta(days=10),
+        effective_from=timezone.localdate() - datetime.timedelta(days=10),
+        summary="Ban hành nội quy tham quan.",
+    )
+    document.files.add(LegalDocumentFile(document=unit.document))
+    index.add_child(instance=document)
+    document.save_revision().publish()
+    NewsPage.objects.filter(pk=unit.live_article.pk).update(date=timezone.now())
+    return page
+
+
+def test_a_unit_with_gaps__says_what_is_missing_and_where_to_fix_it(portal):
+    stale = timezone.now() - datetime.timedelta(days=45)
+    NewsPage.objects.filter(pk=portal.a.live_article.pk).update(date=stale)
+    (report,) = unit_reports([DepartmentPage.objects.get(pk=portal.a.page.pk)])
+    checks = {check.key: check for check in report.checks}
+    assert checks["news"].state == BEHIND
+    assert "45" in str(checks["news"].detail)
+    assert checks["news"].fix_url.endswith(f"/newspage/{portal.a.index.pk}/")
+    assert checks["documents"].state == MISSING
+    assert "legaldocumentindexpage" in checks["documents"].fix_url
+    assert checks["leaders"].state == MISSING
+    assert report.gaps >= 3
+
+
+def test_a_complete_unit__has_no_gap_and_still_shows_what_is_not_available(portal):
+    page = complete(portal.a)
+    (report,) = unit_reports([page])
+    assert report.gaps == 0
+    assert {key for key, state in states(report).items() if state == OK} == {
+        "introduction",
+        "leaders",
+        "documents",
+        "news",
+    }
+    assert {
+        key for key, state in states(report).items() if state == UNAVAILABLE
+    } == NOT_YET_AVAILABLE
+
+
+def test_the_figures__cost_the_same_queries_for_two_units_or_twelve(portal):
+    units = list(DepartmentPage.objects.order_by("path"))
+    with CaptureQueriesContext(connection) as two:
+        unit_reports(units)
+    for number in range(10):
+        DepartmentPageFactory(parent=portal.home, title=f"Đơn vị thêm {number}")
+    units = list(DepartmentPage.objects.order_by("path"))
+    with CaptureQueriesContext(connection) as twelve:
+        assert len(unit_reports(units)) == 12
+    assert len(twelve.captured_queries) == len(two.captured_queries) <= 6
+
+
+def panel_units(client, user):
+    client.force_login(user)
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    panel = soup.select_one("section.compliance")
+    assert panel is not None, "the dashboard has no compliance panel"
+    return [h3.get_text(" ", strip=True) for h3 in panel.select(".compliance__unit h3")], panel
+
+
+def test_dashboard__the_board_sees_every_unit_a_unit_its_own(client, portal):
+    board_units, panel = panel_units(client, portal.board_member)
+    assert [name.split(" ")[0:3] for name in board_units] == [
+        ["Bảo", "tàng", "tỉnh"],
+        ["Thư", "viện", "tỉnh"],
+    ]
+    rows = panel.select("tr[data-category]")
+    assert {row["data-category"] for row in rows} >= {"news", "documents", "schedule", "questions"}
+    assert "Chưa có trên cổng" in panel.get_text()
+    unit_units, _panel = panel_units(client, portal.b.editor)
+    assert len(unit_units) == 1 and unit_units[0].startswith("Thư viện tỉnh")

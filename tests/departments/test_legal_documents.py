@@ -1,0 +1,207 @@
+"""Documents follow their unit's approval and confinement exactly as news does: a unit's
+editor drafts and submits them, only an approver's approval publishes them, and nobody
+outside the unit reaches them, whatever path they try."""
+
+import datetime
+from http import HTTPStatus
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from legal.models import (
+    DocumentType,
+    IssuingBody,
+    LegalDocumentFile,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lists(portal):
+    return DocumentType.objects.get_or_create(name="Quyết định")[0], IssuingBody.objects.create(
+        name="Sở"
+    )
+
+
+def index_of(unit):
+    index = LegalDocumentIndexPage.objects.child_of(unit.page).first()
+    if index is None:
+        index = LegalDocumentIndexPage(title="Văn bản", slug="van-ban")
+        unit.page.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def form(lists, document, number="5/QĐ-BTT", action="action-submit", **overrides):
+    document_type, issuing_body = lists
+    data = {
+        "title": "Quyết định ban hành nội quy tham quan",
+        "slug": "noi-quy-tham-quan",
+        "number": number,
+        "document_type": document_type.pk,
+        "issuing_body": issuing_body.pk,
+        "signer_name": "Nguyễn Văn A",
+        "signer_position": "Giám đốc",
+        "issued_on": "2026-03-02",
+        "effective_from": "2026-03-02",
+        "effective_until": "",
+        "summary": "Ban hành nội quy tham quan bảo tàng.",
+        "files": inline_formset([{"document": document.pk, "label": ""}] if document else []),
+        action: "1",
+        **overrides,
+    }
+    replaces = data.pop("replaces", [])
+    return {**nested_form_data(data), "replaces": replaces}
+
+
+def add_url(index):
+    return f"/admin/pages/add/legal/legaldocumentpage/{index.pk}/"
+
+
+def test_editor__submits_a_document_that_only_approval_publishes(client, portal, lists):
+    index = index_of(portal.a)
+    client.force_login(portal.a.editor)
+    response = client.post(add_url(index), form(lists, portal.a.document))
+    assert response.status_code == HTTPStatus.FOUND
+    document = LegalDocumentPage.objects.child_of(index).get()
+    assert not document.live
+    assert document.current_workflow_state.workflow == portal.a.page.resources.workflow
+    # Publishing directly is not open to the unit.
+    client.post(
+        f"/admin/pages/{document.pk}/edit/", form(lists, portal.a.document, action="action-publish")
+    )
+    assert not LegalDocumentPage.objects.get(pk=document.pk).live
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"number": "Quyết định 5"}, "number", "dấu gạch chéo"),
+        ({"effective_from": "2026-03-01"}, "effective_from", "trước ngày ban hành"),
+    ],
+)
+def test_bad_input__is_refused_in_vietnamese_and_kept(
+    client, portal, lists, overrides, field, message
+):
+    client.force_login(portal.a.editor)
+    response = client.post(add_url(index_of(portal.a)), form(lists, portal.a.document, **overrides))
+    assert response.status_code == HTTPStatus.OK
+    assert message in " ".join(response.context["form"].errors[field])
+    assert "Ban hành nội quy tham quan bảo tàng." in response.content.decode()  # nothing lost
+    assert not LegalDocumentPage.objects.exists()
+
+
+def test_a_document_without_a_file__is_refused(client, portal, lists):
+    client.force_login(portal.a.editor)
+    response = client.post(add_url(index_of(portal.a)), form(lists, None))
+    assert response.status_code == HTTPStatus.OK
+    assert not LegalDocumentPage.objects.exists()
+    assert "tệp" in response.content.decode().lower()
+
+
+def test_another_units_file__is_refused(client, portal, lists):
+    client.force_login(portal.a.editor)
+    response = client.post(add_url(index_of(portal.a)), form(lists, portal.b.document))
+    assert response.status_code == HTTPStatus.OK
+    assert "thuộc đơn vị khác" in response.content.decode()
+    assert not LegalDocumentPage.objects.exists()
+
+
+def test_another_units_list__is_closed_to_the_editor(client, portal, lists):
+    client.force_login(portal.a.editor)
+    response = client.post(add_url(index_of(portal.b)), form(lists, portal.a.document))
+    assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.FOUND)
+    assert not LegalDocumentPage.objects.exists()
+
+
+def test_replaces__offers_only_what_the_editor_may_name(client, portal, lists):
+    b_draft = LegalDocumentPage(
+        title="Văn bản nháp TVT",
+        number="9/QĐ-TVT",
+        document_type=lists[0],
+        issuing_body=lists[1],
+        signer_name="B",
+        signer_position="Giám đốc",
+        issued_on=datetime.date(2026, 1, 1),
+        effective_from=datetime.date(2026, 1, 1),
+        summary="Nháp của đơn vị khác",
+        live=False,
+    )
+    b_draft.files.add(LegalDocumentFile(document=portal.b.document))
+    index_of(portal.b).add_child(instance=b_draft)
+    client.force_login(portal.a.editor)
+    page = client.get(add_url(index_of(portal.a))).content.decode()
+    assert "Văn bản nháp TVT" not in page
+    # An id typed into the form is refused, not saved.
+    response = client.post(
+        add_url(index_of(portal.a)), form(lists, portal.a.document, replaces=[b_draft.pk])
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "replaces" in response.context["form"].errors
+    assert not LegalDocumentPage.objects.child_of(index_of(portal.a)).exists()
+
+
+def test_admin_listing__filters_within_the_users_unit(client, portal, lists):
+    index_a, index_b = index_of(portal.a), index_of(portal.b)
+    for index, number, unit in ((index_a, "1/QĐ-BTT", portal.a), (index_b, "2/QĐ-TVT", portal.b)):
+        page = LegalDocumentPage(
+            title=f"Văn bản {number}",
+            number=number,
+            document_type=lists[0],
+            issuing_body=lists[1],
+            signer_name="X",
+            signer_position="Giám đốc",
+            issued_on=datetime.date(2025, 5, 5),
+            effective_from=datetime.date(2025, 5, 5),
+            summary=f"Trích yếu {number}",
+        )
+        page.files.add(LegalDocumentFile(document=unit.document))
+        index.add_child(instance=page)
+    client.force_login(portal.a.editor)
+    listing = client.get("/admin/legal_documents/").content.decode()
+    assert "1/QĐ-BTT" in listing and "2/QĐ-TVT" not in listing
+    filtered = client.get(
+        "/admin/legal_documents/", {"number": "1 qđ", "year": "2025"}
+    ).content.decode()
+    assert "1/QĐ-BTT" in filtered
+    assert (
+        "1/QĐ-BTT" not in client.get("/admin/legal_documents/", {"year": "2024"}).content.decode()
+    )
+    client.force_login(portal.board_member)
+    both = client.get("/admin/legal_documents/").content.decode()
+    assert "1/QĐ-BTT" in both and "2/QĐ-TVT" in both
+
+
+def test_document_lists__are_kept_by_the_board_only(client, portal):
+    client.force_login(portal.a.editor)
+    assert client.get("/admin/snippets/legal/documenttype/add/").status_code in (302, 403)
+    client.force_login(portal.board_member)
+    response = client.post(
+        "/admin/snippets/legal/documenttype/add/", {"name": "Công điện", "sort_order": 20}
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert DocumentType.objects.filter(name="Công điện", slug="cong-dien").exists()
+
+
+def test_moving_a_document_to_another_unit__is_refused(client, portal, lists):
+    index_a, index_b = index_of(portal.a), index_of(portal.b)
+    page = LegalDocumentPage(
+        title="Văn bản di chuyển",
+        number="3/QĐ-BTT",
+        document_type=lists[0],
+        issuing_body=lists[1],
+        signer_name="X",
+        signer_position="Giám đốc",
+        issued_on=datetime.date(2025, 5, 5),
+        effective_from=datetime.date(2025, 5, 5),
+        summary="Trích yếu",
+    )
+    page.files.add(LegalDocumentFile(document=portal.a.document))
+    index_a.add_child(instance=page)
+    client.force_login(portal.a.approver)
+    client.post(f"/admin/pages/{page.pk}/move/{index_b.pk}/confirm/")
+    assert Page.objects.get(pk=page.pk).get_parent().pk == index_a.pk
