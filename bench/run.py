@@ -72,7 +72,48 @@ def prepare(args, env):
         print(
             f"seeded {args.news - have} articles in {time.monotonic() - started:.0f} s", flush=True
         )
+    have = int(
+        shell("from legal.models import LegalDocumentPage as D; print(D.objects.count())", env)
+    )
+    if have < args.documents:
+        started = time.monotonic()
+        manage(
+            "seed_scale",
+            "--units",
+            str(args.units),
+            "--news",
+            "0",
+            "--documents",
+            str(args.documents - have),
+            env=env,
+            capture=True,
+        )
+        print(
+            f"seeded {args.documents - have} documents in {time.monotonic() - started:.0f} s",
+            flush=True,
+        )
     manage("collectstatic", "--noinput", "-v0", env=env)
+
+
+DOCUMENT_TARGETS = (
+    "from legal.models import LegalDocumentIndexPage as I, LegalDocumentPage as D\n"
+    "sizes = [(D.objects.child_of(i).count(), i) for i in I.objects.all()]\n"
+    "count, index = max(sizes, key=lambda pair: pair[0])\n"
+    "newest = D.objects.child_of(index).order_by('-issued_on').first()\n"
+    "print(index.url, count, newest.number, sep='|')"
+)
+
+
+def document_targets(env):
+    index_url, count, number = shell(DOCUMENT_TARGETS, env).splitlines()[-1].split("|")
+    deep = min(int(count) // 20, 501)
+    typed = urllib.parse.quote(number.lower().replace("/", " "))
+    return [
+        ("documents", index_url),
+        (f"documents, page {deep}", f"{index_url}?page={deep}"),
+        ("documents, filtered", f"{index_url}?loai=ke-hoach&hieu-luc=het-hieu-luc&nam=2022"),
+        ("documents, number lookup", f"{index_url}?q={typed}"),
+    ]
 
 
 def targets(env):
@@ -95,6 +136,7 @@ def targets(env):
         ("search", "/tim-kiem/?q=hoi+nghi+thi+dua"),
         ("feed", "/rss/"),
         ("sitemap index", "/sitemap.xml"),
+        *document_targets(env),
     ]
 
 
@@ -258,6 +300,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--news", type=int, default=100_000)
     parser.add_argument("--units", type=int, default=20)
+    parser.add_argument("--documents", type=int, default=50_000)
     parser.add_argument(
         "--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
     )

@@ -257,12 +257,13 @@ def seed_index(index, count, rng, tags, stdout=None):
     index.numchild = start + count
 
 
-def seed_scale(units, news, seed=2021, stdout=None):
+def seed_scale(units, news, documents=0, seed=2021, stdout=None):
     rng = random.Random(seed)
     indexes = ensure_units(units, rng)
     tags = {name: NewsTag.objects.get_or_create(name=name)[0] for name in TOPICS}
     for index, count in zip(indexes, share_of_articles(indexes, news), strict=True):
         seed_index(index, count, rng, tags, stdout)
+    seed_documents(documents, rng, stdout)
     if connection.vendor == "postgresql":
         # As after any bulk load: fresh statistics for the planner, and a visibility map
         # that lets counts and deep pages read the listing index alone.
@@ -270,3 +271,151 @@ def seed_scale(units, news, seed=2021, stdout=None):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
     return indexes
+
+
+DOCUMENT_SUMMARIES = [
+    "Kế hoạch tổ chức {subject} năm {year}",
+    "Quyết định thành lập Ban tổ chức {subject} năm {year}",
+    "Thông báo kết quả {subject} năm {year}",
+    "Báo cáo tổng kết {subject} năm {year}",
+    "Công văn về việc phối hợp tổ chức {subject}",
+]
+DOCUMENT_KIND_OF = {
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "CV": "Công văn",
+}
+
+
+def _document_file(unit):
+    """One PDF per unit, shared by its generated documents."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from home.demo.pdf import text_pdf
+
+    Document = get_document_model()
+    title = f"Văn bản mẫu {unit.short_name}"
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        content = text_pdf([title])
+        document = Document(title=title, collection=unit.resources.collection)
+        document.file.save(
+            f"van-ban-mau-{unit.short_name.lower()}.pdf", ContentFile(content), save=False
+        )
+        document.save()
+    return document
+
+
+def seed_documents(count, rng, stdout=None):
+    """Add ``count`` live legal documents spread over the units' document lists (created
+    where missing), written in batches as the news are."""
+    from legal.models import (
+        DocumentField,
+        DocumentType,
+        IssuingBody,
+        LegalDocumentFile,
+        LegalDocumentIndexPage,
+        LegalDocumentPage,
+    )
+    from legal.numbers import lookup_key
+
+    units = list(DepartmentPage.objects.order_by("path"))
+    if not units or count <= 0:
+        return
+    indexes = []
+    for unit in units:
+        index = LegalDocumentIndexPage.objects.child_of(unit).first()
+        if index is None:
+            index = LegalDocumentIndexPage(title="Văn bản")
+            unit.add_child(instance=index)
+            index.save_revision().publish()
+        indexes.append((unit, index))
+    kinds = {
+        code: DocumentType.objects.get_or_create(name=name)[0]
+        for code, name in DOCUMENT_KIND_OF.items()
+    }
+    fields = list(DocumentField.objects.all()) or [DocumentField.objects.create(name="Văn hóa")]
+    content_type = ContentType.objects.get_for_model(LegalDocumentPage)
+    search = get_search_backend()
+    today = timezone.localdate()
+    for (unit, index), share in zip(indexes, share_of_articles(indexes, count), strict=True):
+        body = IssuingBody.objects.get_or_create(name=unit.title)[0]
+        file = _document_file(unit)
+        locale = Locale.objects.get(pk=index.locale_id)
+        start = index.numchild
+        for batch_start in range(0, share, BATCH):
+            size = min(BATCH, share - batch_start)
+            with transaction.atomic():
+                documents = []
+                for i in range(size):
+                    number = start + batch_start + i + 1
+                    code = rng.choice(list(DOCUMENT_KIND_OF))
+                    issued = today - datetime.timedelta(days=rng.randrange(YEARS * 365))
+                    until = issued + datetime.timedelta(days=365) if code == "KH" else None
+                    summary = rng.choice(DOCUMENT_SUMMARIES).format(
+                        subject=rng.choice(SUBJECTS), year=issued.year
+                    )
+                    symbol = f"{number}/{code}-{unit.short_name}"
+                    slug = f"{vietnamese_slugify(symbol)}-{number}"
+                    documents.append((symbol, code, issued, until, summary, slug))
+                pages = [
+                    Page(
+                        title=summary,
+                        draft_title=summary,
+                        slug=slug,
+                        path=LegalDocumentPage._get_path(
+                            index.path, index.depth + 1, start + batch_start + i + 1
+                        ),
+                        depth=index.depth + 1,
+                        numchild=0,
+                        url_path=f"{index.url_path}{slug}/",
+                        content_type=content_type,
+                        locale=locale,
+                        translation_key=uuid.uuid4(),
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=timezone.now(),
+                        last_published_at=timezone.now(),
+                    )
+                    for i, (_symbol, _code, _issued, _until, summary, slug) in enumerate(documents)
+                ]
+                Page.objects.bulk_create(pages)
+                rows = [
+                    (page.pk, symbol, lookup_key(symbol), kinds[code].pk, body.pk,
+                     "Giám đốc đơn vị", "Giám đốc", issued, issued, until, summary)
+                    for page, (symbol, code, issued, until, summary, _slug)
+                    in zip(pages, documents, strict=True)
+                ]  # fmt: skip
+                with connection.cursor() as cursor:
+                    execute_values(
+                        cursor.cursor,
+                        "INSERT INTO legal_legaldocumentpage (page_ptr_id, number, number_key,"
+                        " document_type_id, issuing_body_id, signer_name, signer_position,"
+                        " issued_on, effective_from, effective_until, summary) VALUES %s",
+                        rows,
+                        page_size=len(rows),
+                    )
+                LegalDocumentFile.objects.bulk_create(
+                    [
+                        LegalDocumentFile(page_id=page.pk, document=file, sort_order=0)
+                        for page in pages
+                    ]
+                )
+                LegalDocumentPage.fields.through.objects.bulk_create(
+                    [
+                        LegalDocumentPage.fields.through(
+                            legaldocumentpage_id=page.pk, documentfield_id=rng.choice(fields).pk
+                        )
+                        for page in pages
+                    ]
+                )
+                Page.objects.filter(pk=index.pk).update(numchild=start + batch_start + size)
+                search.add_bulk(
+                    LegalDocumentPage,
+                    list(LegalDocumentPage.objects.filter(pk__in=[p.pk for p in pages])),
+                )
+            if stdout is not None:
+                stdout.write(f"  {unit.title}: {batch_start + size}/{share} documents")

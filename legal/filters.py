@@ -80,7 +80,7 @@ class DocumentFilterForm(forms.Form):
         error_messages={"invalid": _("Enter a year such as 2024.")},
     )
     status = forms.ChoiceField(
-        label=_("Status"),
+        label=pgettext_lazy("legal document", "Status"),
         choices=[("", _("Any status")), *Status.choices],
         required=False,
     )

@@ -29,7 +29,10 @@ class LegalDocumentFilterSet(WagtailFilterSet):
         label=_("Year issued"), field_name="issued_on", lookup_expr="year"
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, method="filter_status", widget=forms.RadioSelect
+        label=pgettext_lazy("legal document", "Status"),
+        choices=Status.choices,
+        method="filter_status",
+        widget=forms.RadioSelect,
     )
 
     class Meta:

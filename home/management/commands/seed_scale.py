@@ -9,23 +9,26 @@ from home.scale import seed_scale
 class Command(BaseCommand):
     help = (
         "Fill the database with realistic Vietnamese news for benchmarks: --units units with "
-        "--news live articles between them, dated over ten years. Adds to what is there."
+        "--news live articles and --documents legal documents between them, dated over ten "
+        "years. Adds to what is there."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--units", type=int, default=20)
         parser.add_argument("--news", type=int, default=100_000)
+        parser.add_argument("--documents", type=int, default=50_000)
         parser.add_argument("--seed", type=int, default=2021, help="Random seed (repeatable runs).")
 
-    def handle(self, *args, units, news, seed, **options):
-        if units < 1 or news < 0:
-            raise CommandError("--units must be at least 1 and --news at least 0.")
+    def handle(self, *args, units, news, documents, seed, **options):
+        if units < 1 or news < 0 or documents < 0:
+            raise CommandError("--units must be at least 1, --news and --documents at least 0.")
         if not HomePage.objects.exists():
             raise CommandError("There is no portal home page: run load_demo first.")
         started = time.monotonic()
-        seed_scale(units, news, seed=seed, stdout=self.stdout)
+        seed_scale(units, news, documents, seed=seed, stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Added {news} articles over {units} units in {time.monotonic() - started:.0f} s."
+                f"Added {news} articles and {documents} documents over {units} units"
+                f" in {time.monotonic() - started:.0f} s."
             )
         )
