@@ -194,6 +194,7 @@ def b(module_portal, django_db_blocker):
                 user_agent="",
                 failures_since_start=2,
             ).pk,
+            "draft_document": draft_document.pk,
             "document_type": document_type.pk,
             "issuing_body": issuing_body.pk,
             "document_field": document_field.pk,
@@ -338,13 +339,21 @@ def _parameters(route):
 
 
 def _variants(route):
-    """Each way of filling ``route``'s parameters: {parameter: kind or =literal}."""
+    """Each way of filling ``route``'s parameters: {parameter: kind or =literal}. A route
+    that takes B's article under review is also tried with B's draft legal document."""
     if route in NAMED:
-        return NAMED[route]
-    variant = {}
-    for name in _parameters(route):
-        variant[name] = _pk_kind(route) if name == "pk" else PARAMETERS[name]
-    return [variant]
+        variants = NAMED[route]
+    else:
+        variant = {}
+        for name in _parameters(route):
+            variant[name] = _pk_kind(route) if name == "pk" else PARAMETERS[name]
+        variants = [variant]
+    documents = [
+        {name: "draft_document" if kind == "review" else kind for name, kind in variant.items()}
+        for variant in variants
+        if "review" in variant.values()
+    ]
+    return variants + documents
 
 
 def _url(route, variant, objects):
