@@ -2,10 +2,11 @@
 
 Builds the demo portal in a throwaway PostgreSQL database, serves it with gunicorn under
 the production settings (compression, caching headers, security headers; the page cache
-off, so that each page is rendered as a first visitor gets it), and runs Lighthouse
-(npm, pinned in package.json) with Debian's Chromium on home, a unit page, a news list, an
-article and search results, for mobile and desktop. Prints the four scores of each run and
-fails when any is below 100. Reports are kept in test-results/lighthouse/.
+off, so that each page is rendered as a first visitor gets it), and runs Lighthouse (npm,
+pinned in package.json) with Debian's Chromium on home, a unit page, a news list, an
+article, search results, a document list and a document, for mobile and desktop. Prints
+the four scores of each run and fails when any is below 100. Reports are kept in
+test-results/lighthouse/.
 
 `scripts/audit.py search article` audits only the pages named.
 """
@@ -33,6 +34,10 @@ news = NewsIndexPage.objects.child_of(unit).get()
 article = NewsPage.objects.live().filter(title__startswith="Hội nghị tổng kết").first()
 print(f"home=/ unit={unit.url} news-list={news.url} article={article.url}")
 print("search=/tim-kiem/?q=thi+dua")
+from legal.models import LegalDocumentIndexPage, LegalDocumentPage
+documents = LegalDocumentIndexPage.objects.get(depth=3)
+print(f"documents={documents.url}?loai=quyet-dinh")
+print(f"document={LegalDocumentPage.objects.get(number='125/QĐ-SVHTTDL').url}")
 """
 
 

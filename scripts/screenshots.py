@@ -31,6 +31,9 @@ print(f"news-list={news.url}")
 print(f"article={article.url}")
 print("search=/tim-kiem/?q=thi+%C4%91ua")
 print("not-found=/khong-co-trang-nay/")
+from legal.models import LegalDocumentIndexPage, LegalDocumentPage
+print(f"documents={LegalDocumentIndexPage.objects.get(depth=3).url}")
+print(f"document={LegalDocumentPage.objects.get(number='125/QĐ-SVHTTDL').url}")
 """
 
 
