@@ -80,7 +80,7 @@ def _children_by_unit(model, unit_path_length):
 
 
 def _days_since(day, today):
-    return (today - day).days
+    return max((today - day).days, 0)  # a date ahead (an issue date set early) is fresh
 
 
 def unit_reports(units, today=None):
@@ -96,7 +96,7 @@ def unit_reports(units, today=None):
         newest=Max("date"),
     )
     documents = _by_unit(
-        LegalDocumentPage.objects.live().filter(path__regex=_prefixes(units)),
+        LegalDocumentPage.objects.live().public().filter(path__regex=_prefixes(units)),
         length,
         newest=Max("issued_on"),
         count=Count("pk"),

@@ -65,9 +65,11 @@ def refused_references(user, objects):
             policy = policy_registry.get_by_type(type(obj))
             allowed = policy.user_has_permission_for_instance(user, "choose", obj)
         if not allowed:
-            yield _("“%(title)s” belongs to another unit and cannot be used here.") % {
-                "title": getattr(obj, "title", obj)
-            }
+            # Nothing of the object is named: its id may have been typed, and its title is
+            # another unit's to know. The field is emptied (govcms/forms.py).
+            yield _(
+                "A page, picture or file chosen here belongs to another unit and cannot be used."
+            )
 
 
 def lock_refusal(page, user):

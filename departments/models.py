@@ -70,7 +70,7 @@ class DepartmentPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsIndexPage", "home.StandardPage"]
+    subpage_types = ["news.NewsIndexPage", "legal.LegalDocumentIndexPage", "home.StandardPage"]
     page_description = _("A unit of the department, with its own news section.")
 
     class Meta:

@@ -108,14 +108,36 @@ class PortalPageForm(WagtailAdminPageForm):
 
     def is_valid(self):
         valid = super().is_valid()
-        if not valid or self.for_user is None:
+        if not self.is_bound or self.for_user is None:
             return valid
         objects = self.referenced_objects()
-        messages = [
-            message
-            for check in hooks.get_hooks(CHECK_PAGE_REFERENCES_HOOK)
-            for message in check(self.for_user, objects)
-        ]
-        for message in messages:
-            self.add_error(None, message)
-        return not messages
+        refused = []
+        for obj in objects:
+            messages = [
+                message
+                for check in hooks.get_hooks(CHECK_PAGE_REFERENCES_HOOK)
+                for message in check(self.for_user, [obj])
+            ]
+            if messages:
+                refused.append(obj)
+                for message in messages:
+                    self.add_error(None, message)
+        if refused:
+            self._forget_refused(refused)
+        return valid and not refused
+
+    def _forget_refused(self, refused):
+        """Blank the fields that name a refused object, so that the form shown again does
+        not display it (a chooser shows its title, an image chooser its picture)."""
+        refused = {(type(obj), obj.pk) for obj in refused}
+        data = self.data.copy()
+        forms = [self] + [child for formset in self.formsets.values() for child in formset.forms]
+        for form in forms:
+            for name, value in getattr(form, "cleaned_data", {}).items():
+                if isinstance(value, models.Model) and (type(value), value.pk) in refused:
+                    data[form.add_prefix(name)] = ""
+        self.data = data
+        for formset in self.formsets.values():
+            formset.data = data
+            for child in formset.forms:
+                child.data = data

@@ -29,6 +29,11 @@ CACHED_PARAMETERS = {
     "tu-ngay",
     "den-ngay",
     "sap-xep",
+    # The legal documents' filters (legal/filters.py).
+    "co-quan",
+    "linh-vuc",
+    "nam",
+    "hieu-luc",
 }
 
 

@@ -40,7 +40,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "departments.DepartmentPage", "home.StandardPage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "legal.LegalDocumentIndexPage",
+        "departments.DepartmentPage",
+        "home.StandardPage",
+    ]
     page_description = _("The portal's home page. There is one per site.")
     max_count = 1
 

@@ -4,6 +4,8 @@ them, kept in the shared cache: every public list shows them, and they change se
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from govcms.page_cache import bump_content_version
+
 from .models import DocumentField, DocumentType, IssuingBody
 
 LISTS_KEY = "legal:lists"
@@ -24,7 +26,9 @@ def entries(name):
 
 
 def forget(**kwargs):
+    """A list changed: its names and slugs are on every cached document page."""
     cache.delete(LISTS_KEY)
+    bump_content_version()
 
 
 def register_signal_handlers():

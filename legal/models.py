@@ -13,12 +13,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from departments.confinement import choosable_pages
+from departments.confinement import sees_everything
+from departments.models import units_of
 from govcms.forms import PortalPageForm
 from govcms.pages import BasePage, PortalPageManager, PortalPageQuerySet
 from govcms.text import vietnamese_slugify
@@ -87,9 +94,12 @@ def _today():
 
 class LegalDocumentQuerySet(PortalPageQuerySet):
     def _replaced_q(self, day):
-        """Replaced by a live document already in force on ``day``."""
-        replacing = LegalDocumentPage.objects.filter(
-            live=True, replaces=OuterRef("pk"), effective_from__lte=day
+        """Replaced by a live, public document already in force on ``day`` (a restricted
+        one says nothing to the public, its status included)."""
+        replacing = (
+            LegalDocumentPage.objects.live()
+            .public()
+            .filter(replacements__replaced=OuterRef("pk"), effective_from__lte=day)
         )
         return Exists(replacing)
 
@@ -173,18 +183,30 @@ class LegalDocumentIndexPage(RoutablePageMixin, BasePage):
 
 
 class LegalDocumentForm(PortalPageForm):
-    """Offers as replaced documents only those the editor may name: live ones, and the
-    drafts of their own units (confinement, DESIGN §5.2); an id typed into the form for
-    anything else is refused as not a valid choice."""
+    """A unit replaces only its own documents: the department's, or another unit's, are
+    replaced by their owners (the board may link any two). Other units' documents are
+    refused by the page form's own check (``check_page_form_references``)."""
 
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        field = self.fields.get("replaces")
-        if field is not None and for_user is not None:
-            documents = choosable_pages(LegalDocumentPage.objects.all(), for_user)
-            if self.instance.pk:
-                documents = documents.exclude(pk=self.instance.pk)
-            field.queryset = documents.order_by("-issued_on")
+    def clean(self):
+        cleaned_data = super().clean()
+        user = self.for_user
+        formset = self.formsets.get("replacements")
+        if user is None or formset is None or sees_everything(user):
+            return cleaned_data
+        own = [unit.path for unit in units_of(user)]
+        for form in formset.forms:
+            replaced = form.cleaned_data.get("replaced") if form.is_valid() else None
+            if replaced is None or form.cleaned_data.get("DELETE"):
+                continue
+            if not any(replaced.path.startswith(path) for path in own):
+                # Nothing of the document is named: its id may have been typed.
+                self.add_error(
+                    None,
+                    _(
+                        "A chosen document is not your unit's: only the unit it belongs to can replace it."
+                    ),
+                )
+        return cleaned_data
 
 
 class LegalDocumentPage(BasePage):
@@ -217,14 +239,6 @@ class LegalDocumentPage(BasePage):
     fields = ParentalManyToManyField(
         DocumentField, verbose_name=pgettext_lazy("legal document", "fields"), blank=True
     )
-    replaces = ParentalManyToManyField(
-        "self",
-        verbose_name=_("replaces"),
-        symmetrical=False,
-        blank=True,
-        related_name="replaced_by",
-        help_text=_("Documents this one supersedes; they show as expired once it is in force."),
-    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -242,7 +256,13 @@ class LegalDocumentPage(BasePage):
         FieldPanel("summary"),
         FieldPanel("fields", widget=forms.CheckboxSelectMultiple),
         InlinePanel("files", heading=_("Files"), label=_("File"), min_num=1),
-        FieldPanel("replaces"),
+        MultipleChooserPanel(
+            "replacements",
+            chooser_field_name="replaced",
+            heading=_("Replaces"),
+            label=_("Replaced document"),
+            help_text=_("Documents this one supersedes; they show as expired once it is in force."),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("number"),
@@ -305,14 +325,22 @@ class LegalDocumentPage(BasePage):
         return Status.EXPIRED if replaced else Status.IN_FORCE
 
     def replacing_documents(self):
-        """The live documents that supersede this one."""
-        return LegalDocumentPage.objects.live().filter(replaces=self)
+        """The live, public documents that supersede this one."""
+        if self.pk is None:  # a new document, previewed
+            return LegalDocumentPage.objects.none()
+        return LegalDocumentPage.objects.live().public().filter(replacements__replaced=self)
+
+    def replaced_documents(self):
+        """The live, public documents this one supersedes; from the form's rows too, so
+        that a preview shows them."""
+        ids = [row.replaced_id for row in self.replacements.all() if row.replaced_id]
+        return LegalDocumentPage.objects.filter(pk__in=ids).live().public()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["files"] = list(self.files.select_related("document"))
-        context["replaced"] = list(self.replaces.live().public())
-        context["replacing"] = list(self.replacing_documents().public())
+        context["files"] = list(self.files.all())
+        context["replaced"] = list(self.replaced_documents())
+        context["replacing"] = list(self.replacing_documents())
         context["document_fields"] = list(self.fields.all())
         context["status"] = self.status()
         return context
@@ -350,3 +378,22 @@ class LegalDocumentFile(Orderable):
     @property
     def title(self):
         return self.label or self.document.title
+
+
+class LegalDocumentReplacement(Orderable):
+    """A document this one supersedes, chosen with the page chooser (which offers the
+    editor only what they may name)."""
+
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="replacements")
+    replaced = models.ForeignKey(
+        LegalDocumentPage,
+        verbose_name=_("replaced document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("replaced")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("replaced document")
+        verbose_name_plural = _("replaced documents")

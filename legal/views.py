@@ -13,6 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import numbers
 from .models import DocumentField, DocumentType, IssuingBody, LegalDocumentPage, Status
 
+MIN_YEAR, MAX_YEAR = 1945, 2999
+
 
 class LegalDocumentFilterSet(WagtailFilterSet):
     number = django_filters.CharFilter(label=_("Number and symbol"), method="filter_number")
@@ -25,9 +27,7 @@ class LegalDocumentFilterSet(WagtailFilterSet):
     fields = django_filters.ModelChoiceFilter(
         label=pgettext_lazy("legal document", "Field"), queryset=DocumentField.objects.all()
     )
-    year = django_filters.NumberFilter(
-        label=_("Year issued"), field_name="issued_on", lookup_expr="year"
-    )
+    year = django_filters.NumberFilter(label=_("Year issued"), method="filter_year")
     status = django_filters.ChoiceFilter(
         label=pgettext_lazy("legal document", "Status"),
         choices=Status.choices,
@@ -41,6 +41,11 @@ class LegalDocumentFilterSet(WagtailFilterSet):
 
     def filter_number(self, queryset, name, value):
         return queryset.filter(number_key__startswith=numbers.lookup_key(value))
+
+    def filter_year(self, queryset, name, value):
+        if value != int(value) or not MIN_YEAR <= value <= MAX_YEAR:
+            return queryset.none()  # no document was issued then
+        return queryset.filter(issued_on__year=int(value))
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(pk__in=LegalDocumentPage.objects.with_status(value).values("pk"))

@@ -14,6 +14,7 @@ from legal.models import (
     LegalDocumentFile,
     LegalDocumentIndexPage,
     LegalDocumentPage,
+    LegalDocumentReplacement,
 )
 
 from .pdf import text_pdf
@@ -187,7 +188,8 @@ def ensure_documents(home, units, collections, report, ensure_child):
         page.fields.set(
             [DocumentField.objects.get_or_create(name=name)[0] for name in data["fields"]]
         )
-        page.replaces.set([by_number[number] for number in data.get("replaces", ())])
+        for number in data.get("replaces", ()):
+            page.replacements.add(LegalDocumentReplacement(replaced=by_number[number]))
         file = _ensure_file(data["number"], data["title"], collections[data["unit"]], report)
         page.files.add(LegalDocumentFile(document=file))
         index.add_child(instance=page)

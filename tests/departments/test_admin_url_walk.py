@@ -23,6 +23,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site, UploadedFile
 
 from departments.models import UnitResources
+from home.models import PortalSettings
 from legal.models import (
     DocumentField,
     DocumentType,
@@ -139,6 +140,7 @@ def b(module_portal, django_db_blocker):
         workflow_state = resources.workflow.start(review, unit.editor)
         review = NewsPage.objects.get(pk=review.pk)
         site = Site.objects.get(is_default_site=True)
+        PortalSettings.for_site(site)  # made on first use: not by a request of the walk
         document_type = DocumentType.objects.create(name="Loại văn bản thử")
         issuing_body = IssuingBody.objects.create(name="Cơ quan thử")
         document_field = DocumentField.objects.create(name="Lĩnh vực thử")
@@ -265,7 +267,7 @@ PARAMETERS = {
 # Parameters whose value names a kind of thing rather than an object, per pattern.
 NAMED = {
     "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/": [
-        {"app_label": app, "model_name": model, "action": action, "?id": kind}
+        {"app_label": f"={app}", "model_name": f"={model}", "action": f"={action}", "?id": kind}
         for app, model, kind, actions in [
             ("wagtailcore", "page", "review", ["delete", "move", "publish", "unpublish"]),
             ("wagtailimages", "image", "image", ["delete", "add_tags", "add_to_collection"]),

@@ -51,11 +51,11 @@ def form(lists, document, number="5/QĐ-BTT", action="action-submit", **override
         "effective_until": "",
         "summary": "Ban hành nội quy tham quan bảo tàng.",
         "files": inline_formset([{"document": document.pk, "label": ""}] if document else []),
+        "replacements": inline_formset([]),
         action: "1",
         **overrides,
     }
-    replaces = data.pop("replaces", [])
-    return {**nested_form_data(data), "replaces": replaces}
+    return nested_form_data(data)
 
 
 def add_url(index):
@@ -118,31 +118,107 @@ def test_another_units_list__is_closed_to_the_editor(client, portal, lists):
     assert not LegalDocumentPage.objects.exists()
 
 
-def test_replaces__offers_only_what_the_editor_may_name(client, portal, lists):
-    b_draft = LegalDocumentPage(
-        title="Văn bản nháp TVT",
-        number="9/QĐ-TVT",
+def _document(index, number, lists, unit_document, live=True, title=None):
+    page = LegalDocumentPage(
+        title=title or f"Văn bản {number}",
+        number=number,
         document_type=lists[0],
         issuing_body=lists[1],
-        signer_name="B",
+        signer_name="X",
         signer_position="Giám đốc",
-        issued_on=datetime.date(2026, 1, 1),
-        effective_from=datetime.date(2026, 1, 1),
-        summary="Nháp của đơn vị khác",
-        live=False,
+        issued_on=datetime.date(2025, 5, 5),
+        effective_from=datetime.date(2025, 5, 5),
+        summary=f"Trích yếu {number}",
+        live=live,
     )
-    b_draft.files.add(LegalDocumentFile(document=portal.b.document))
-    index_of(portal.b).add_child(instance=b_draft)
+    page.files.add(LegalDocumentFile(document=unit_document))
+    index.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    return page
+
+
+def test_replaces__only_the_units_own_documents(client, portal, lists):
+    b_draft = _document(index_of(portal.b), "9/QĐ-TVT", lists, portal.b.document, live=False)
+    department = LegalDocumentIndexPage(title="Văn bản", slug="van-ban")
+    portal.home.add_child(instance=department)
+    department_document = _document(department, "77/QĐ-SVHTTDL", lists, portal.a.document)
     client.force_login(portal.a.editor)
-    page = client.get(add_url(index_of(portal.a))).content.decode()
-    assert "Văn bản nháp TVT" not in page
-    # An id typed into the form is refused, not saved.
+    for other in (b_draft, department_document):  # a typed id; the department's own
+        message = "không phải của đơn vị bạn"
+        response = client.post(
+            add_url(index_of(portal.a)),
+            form(lists, portal.a.document, replacements=inline_formset([{"replaced": other.pk}])),
+        )
+        assert response.status_code == HTTPStatus.OK
+        assert message in response.content.decode()
+        if other is b_draft:  # another unit's draft: not even its title is shown back
+            assert other.title not in response.content.decode()
+        assert not LegalDocumentPage.objects.child_of(index_of(portal.a)).exists()
+    own = _document(index_of(portal.a), "1/QĐ-BTT", lists, portal.a.document)
     response = client.post(
-        add_url(index_of(portal.a)), form(lists, portal.a.document, replaces=[b_draft.pk])
+        add_url(index_of(portal.a)),
+        form(lists, portal.a.document, replacements=inline_formset([{"replaced": own.pk}])),
     )
+    assert response.status_code == HTTPStatus.FOUND
+    new = LegalDocumentPage.objects.get(number="5/QĐ-BTT")
+    assert new.get_latest_revision_as_object().replaced_documents().get() == own
+
+
+def test_preview__shows_the_document_to_its_editor_and_its_approver(client, portal, lists):
+    index = index_of(portal.a)
+    client.force_login(portal.a.editor)
+    preview = f"/admin/pages/add/legal/legaldocumentpage/{index.pk}/preview/"
+    assert client.post(preview, form(lists, portal.a.document)).json()["is_valid"]
+    assert "Ban hành nội quy tham quan bảo tàng." in client.get(preview).content.decode()
+    client.post(add_url(index), form(lists, portal.a.document))
+    document = LegalDocumentPage.objects.child_of(index).get()
+    client.force_login(portal.a.approver)
+    response = client.get(f"/admin/pages/{document.pk}/view_draft/")
     assert response.status_code == HTTPStatus.OK
-    assert "replaces" in response.context["form"].errors
-    assert not LegalDocumentPage.objects.child_of(index_of(portal.a)).exists()
+    assert "5/QĐ-BTT" in response.content.decode()
+
+
+def test_document_lists__can_be_created_in_the_admin(client, portal):
+    client.force_login(portal.a.editor)
+    url = f"/admin/pages/add/legal/legaldocumentindexpage/{portal.a.page.pk}/"
+    assert client.get(url).status_code == HTTPStatus.OK
+    data = nested_form_data(
+        {"title": "Văn bản", "slug": "van-ban", "introduction": "", "action-submit": "1"}
+    )
+    assert client.post(url, data).status_code == HTTPStatus.FOUND
+    assert LegalDocumentIndexPage.objects.child_of(portal.a.page).exists()
+
+
+def test_bulk_action_screens__name_nothing_of_another_unit(client, portal, lists):
+    b_draft = _document(
+        index_of(portal.b), "9/QĐ-TVT", lists, portal.b.document, live=False, title="Mật TVT"
+    )
+    client.force_login(portal.a.editor)
+    for url in (
+        f"/admin/bulk/wagtailcore/page/publish/?id={b_draft.pk}",
+        f"/admin/bulk/wagtailcore/page/delete/?id={portal.b.draft_article.pk}",
+        f"/admin/bulk/wagtailcore/page/move/?id=all&childOf={index_of(portal.b).pk}",
+        f"/admin/bulk/wagtaildocs/document/delete/?id={portal.b.document.pk}",
+        f"/admin/bulk/wagtailimages/image/add_to_collection/?id={portal.b.image.pk}",
+    ):
+        body = client.get(url).content.decode()
+        for secret in (
+            "Mật TVT",
+            portal.b.draft_article.title,
+            portal.b.document.title,
+            portal.b.image.title,
+        ):
+            assert secret not in body, url
+    # Their own unit's objects are still offered.
+    own = client.get(f"/admin/bulk/wagtailcore/page/delete/?id={portal.a.draft_article.pk}")
+    assert portal.a.draft_article.title in own.content.decode()
+
+
+def test_admin_listing__a_year_out_of_range_lists_nothing(client, portal):
+    client.force_login(portal.a.editor)
+    for year in ("99999999999", "0", "-5", "1e5"):
+        assert client.get("/admin/legal_documents/", {"year": year}).status_code == HTTPStatus.OK
 
 
 def test_admin_listing__filters_within_the_users_unit(client, portal, lists):

@@ -16,7 +16,7 @@ def test_phone__filters_documents_and_opens_one(live_server, browser, demo):
     tab.goto(live_server.url + documents.url)
 
     tab.get_by_label("Loại văn bản").select_option(label="Quyết định")
-    tab.get_by_label("Tình trạng hiệu lực").select_option(label="Hết hiệu lực")
+    tab.get_by_label("Trạng thái hiệu lực").select_option(label="Hết hiệu lực")
     tab.get_by_role("button", name="Lọc").click()
 
     expect(tab).to_have_url(

@@ -223,3 +223,18 @@ def test_sitemap_and_search_include_documents(client, demo):
         " ".join(h3.get_text().split()) for h3 in soup_of(response).select(".search-result h3")
     ]
     assert titles == ["Nội quy phục vụ bạn đọc của Thư viện tỉnh"]
+
+
+def test_status__a_restricted_replacement_says_nothing_to_the_public(client, demo, today):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=document("125/QĐ-SVHTTDL"), restriction_type=PageViewRestriction.LOGIN
+    )
+    old = document("48/QĐ-SVHTTDL")
+    assert old.status() == Status.IN_FORCE
+    soup = soup_of(client.get(old.url))
+    assert soup.select_one(".document-status").get_text(strip=True) == "Còn hiệu lực"
+    assert "125/QĐ-SVHTTDL" not in soup.get_text()
+    department = LegalDocumentIndexPage.objects.get(depth=3).url
+    assert "48/QĐ-SVHTTDL" not in numbers_listed(client, department, **{"hieu-luc": "het-hieu-luc"})
