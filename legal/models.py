@@ -203,7 +203,8 @@ class LegalDocumentForm(PortalPageForm):
                 self.add_error(
                     None,
                     _(
-                        "A chosen document is not your unit's: only the unit it belongs to can replace it."
+                        "A chosen document is not your unit's: only the unit it belongs to "
+                        "can replace it."
                     ),
                 )
         return cleaned_data
