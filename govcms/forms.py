@@ -65,6 +65,48 @@ class PortalPageForm(WagtailAdminPageForm):
     preview runs the same form, so a refused object does not render there either.
     """
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "getlist"):
+            # The inline panels' row ids are read while the form is built.
+            rows = [key for key in data if key.endswith("-id") and not data[key].isdigit()]
+            if any(data[key] for key in rows):
+                data = data.copy()
+                for key in rows:
+                    data[key] = ""
+        super().__init__(data, *args, **kwargs)
+        if self.is_bound:
+            self._drop_malformed_ids()
+
+    def _forms(self):
+        return [self] + [child for formset in self.formsets.values() for child in formset.forms]
+
+    def _replace_data(self, data):
+        self.data = data
+        for formset in self.formsets.values():
+            formset.data = data
+            for child in formset.forms:
+                child.data = data
+
+    def _drop_malformed_ids(self):
+        """An id that is not a number (typed into a forged form) is treated as empty: the
+        field's own "required" rule then answers, instead of the chooser failing to show
+        it again."""
+        data = None
+        for form in self._forms():
+            for name, field in form.fields.items():
+                if not isinstance(field, forms.ModelChoiceField) or field.to_field_name not in (
+                    None,
+                    field.queryset.model._meta.pk.name,
+                ):
+                    continue
+                key = form.add_prefix(name)
+                values = self.data.getlist(key) if hasattr(self.data, "getlist") else []
+                if any(value and not str(value).isdigit() for value in values):
+                    data = data if data is not None else self.data.copy()
+                    data.setlist(key, [value for value in values if str(value).isdigit()])
+        if data is not None:
+            self._replace_data(data)
+
     def referenced_objects(self):
         ids = defaultdict(set)
         forms = [self] + [
@@ -131,13 +173,8 @@ class PortalPageForm(WagtailAdminPageForm):
         not display it (a chooser shows its title, an image chooser its picture)."""
         refused = {(type(obj), obj.pk) for obj in refused}
         data = self.data.copy()
-        forms = [self] + [child for formset in self.formsets.values() for child in formset.forms]
-        for form in forms:
+        for form in self._forms():
             for name, value in getattr(form, "cleaned_data", {}).items():
                 if isinstance(value, models.Model) and (type(value), value.pk) in refused:
                     data[form.add_prefix(name)] = ""
-        self.data = data
-        for formset in self.formsets.values():
-            formset.data = data
-            for child in formset.forms:
-                child.data = data
+        self._replace_data(data)

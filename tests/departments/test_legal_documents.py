@@ -281,3 +281,22 @@ def test_moving_a_document_to_another_unit__is_refused(client, portal, lists):
     client.force_login(portal.a.approver)
     client.post(f"/admin/pages/{page.pk}/move/{index_b.pk}/confirm/")
     assert Page.objects.get(pk=page.pk).get_parent().pk == index_a.pk
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"document_type": "abc"},
+        {"issuing_body": "1.5"},
+        {"files-0-document": "abc"},
+        {"files-0-id": "abc", "files-INITIAL_FORMS": "1"},
+    ],
+)
+def test_forged_ids__are_answered_with_a_message_not_an_error(client, portal, lists, forged):
+    client.force_login(portal.a.editor)
+    data = form(lists, portal.a.document)
+    data.update(forged)
+    response = client.post(add_url(index_of(portal.a)), data)
+    assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
+    if response.status_code == HTTPStatus.OK:
+        assert "Ban hành nội quy tham quan bảo tàng." in response.content.decode()  # kept
