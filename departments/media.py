@@ -18,8 +18,10 @@ from wagtail.documents import get_document_model
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images import get_image_model
 from wagtail.images.forms import BaseImageForm
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
+
+from govcms.pages import restricted_paths
 
 from .models import LiveReference, is_board_member
 
@@ -57,11 +59,20 @@ def forget_live_references(page):
     LiveReference.objects.filter(page_id=page.pk).delete()
 
 
-def shown_by_live_pages(obj):
-    """Whether a live page shows this image or document to the public."""
-    return LiveReference.objects.filter(
+def shown_by_live_pages(obj, request=None):
+    """Whether a live page shows this image or document to the public, or, with
+    ``request``, to this visitor: a page under a view restriction (a password, signing
+    in, a group) shows it only to those the restriction lets in."""
+    references = LiveReference.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    ).exists()
+    )
+    pages = Page.objects.filter(pk__in=references.values("page_id"))
+    if request is None or not restricted_paths():
+        return pages.exists()
+    for page in pages:
+        if all(rule.accept_request(request) for rule in page.get_view_restrictions()):
+            return True
+    return False
 
 
 def may_change_published_media(user):

@@ -97,11 +97,12 @@ def refuse_approval_of_an_unseen_revision(request, page):
 
 @hooks.register("before_serve_document")
 def serve_only_published_documents(document, request):
-    """The public gets a document once a live page links to it (DESIGN §5.8)."""
+    """The public gets a document once a live page links to it (DESIGN §5.8), and a page
+    under a view restriction gives it only to those the restriction lets in."""
     user = request.user
     if user.is_authenticated and media.may_use_in_admin(user, document):
         return None
-    if media.shown_by_live_pages(document):
+    if media.shown_by_live_pages(document, request):
         return None
     raise Http404
 

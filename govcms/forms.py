@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import get_all_child_relations
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -67,9 +68,21 @@ class PortalPageForm(WagtailAdminPageForm):
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and hasattr(data, "getlist"):
-            # The inline panels' row ids are read while the form is built.
-            rows = [key for key in data if key.endswith("-id") and not data[key].isdigit()]
-            if any(data[key] for key in rows):
+            # The inline panels' row ids ("files-0-id") are read while the form is built;
+            # a StreamField's block ids ("body-0-id") are not numbers and stay as they are.
+            inline = {
+                relation.get_accessor_name()
+                for relation in get_all_child_relations(self._meta.model)
+            }
+            rows = [
+                key
+                for key in data
+                if key.endswith("-id")
+                and key.split("-", 1)[0] in inline
+                and data[key]
+                and not data[key].isdigit()
+            ]
+            if rows:
                 data = data.copy()
                 for key in rows:
                     data[key] = ""

@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from departments.models import DepartmentPage
 from home.models import HomePage, StandardPage
+from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
 
 from .factories import DepartmentPageFactory, HomePageFactory, NewsIndexPageFactory
@@ -16,13 +17,23 @@ from .helpers import ensure_wagtail_roots
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page__only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, DepartmentPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {NewsIndexPage, LegalDocumentIndexPage, DepartmentPage, StandardPage}
+        )
 
     def test_department_page__only_under_the_home_page(self):
         self.assertAllowedParentPageTypes(DepartmentPage, {HomePage})
-        self.assertAllowedSubpageTypes(DepartmentPage, {NewsIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            DepartmentPage, {NewsIndexPage, LegalDocumentIndexPage, StandardPage}
+        )
         self.assertCanNotCreateAt(DepartmentPage, DepartmentPage)
         self.assertCanNotCreateAt(NewsIndexPage, DepartmentPage)
+
+    def test_legal_documents__lists_under_the_home_page_or_a_unit_documents_in_lists(self):
+        self.assertAllowedParentPageTypes(LegalDocumentIndexPage, {HomePage, DepartmentPage})
+        self.assertAllowedSubpageTypes(LegalDocumentIndexPage, {LegalDocumentPage})
+        self.assertAllowedParentPageTypes(LegalDocumentPage, {LegalDocumentIndexPage})
+        self.assertAllowedSubpageTypes(LegalDocumentPage, set())
 
     def test_news_index_page__under_the_home_page_or_a_unit(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage, DepartmentPage})

@@ -300,3 +300,15 @@ def test_forged_ids__are_answered_with_a_message_not_an_error(client, portal, li
     assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
     if response.status_code == HTTPStatus.OK:
         assert "Ban hành nội quy tham quan bảo tàng." in response.content.decode()  # kept
+
+
+def test_file_of_a_restricted_document__only_for_those_let_in(client, portal, lists):
+    from wagtail.models import PageViewRestriction
+
+    document = _document(index_of(portal.a), "1/QĐ-BTT", lists, portal.a.document)
+    url = portal.a.document.url
+    assert client.get(url).status_code == HTTPStatus.OK  # a live, public page shows it
+    PageViewRestriction.objects.create(page=document, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+    client.force_login(portal.b.editor)  # signed in: the restriction lets them in
+    assert client.get(url).status_code == HTTPStatus.OK
