@@ -203,3 +203,29 @@ def test_session_ended_mid_edit__sign_in_again__the_edit_is_saved(
     # Signing in again in the other tab sends the waiting save from this one.
     expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc số hóa")
     _assert_kept_every_character(newsroom)
+
+
+# The first check of who is signed in (keep-edits.js) answers late, as on a busy server.
+SLOW_FIRST_SESSION_CHECK = """(() => {
+    const fetch = window.fetch;
+    let first = true;
+    window.fetch = (url, ...rest) => {
+        if (first && String(url).includes('/admin/phien/')) {
+            first = false;
+            const later = new Promise(resolve => setTimeout(resolve, 1500));
+            return later.then(() => fetch(url, ...rest));
+        }
+        return fetch(url, ...rest);
+    };
+})();"""
+
+
+def test_a_save_before_the_first_session_check__waits_for_it(live_server, tab, newsroom):
+    sign_in(tab, live_server, "bientap", "mat-khau-bt")
+    tab.add_init_script(SLOW_FIRST_SESSION_CHECK)
+    _open_editor(tab, live_server, newsroom)
+    _type(tab, tab.locator("#id_title"), " số hóa")
+    tab.locator("button[name='action-submit']").dispatch_event("click")
+    # Sent under the editor's own account: no dialog asking whose account it is.
+    expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc số hóa")
+    assert not tab.locator("dialog.govcms-session-dialog[open]").count()

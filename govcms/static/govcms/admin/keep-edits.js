@@ -158,7 +158,8 @@
         if (session && editingUser === null) editingUser = String(session.user_id);
       })
       .catch(() => {});
-  learnUser();
+  // A save asked for before that first check has answered waits for it.
+  const learning = learnUser();
 
   // Wagtail's autosave must not run beside a save: on a new page, an autosave creates the
   // page, and a save sent meanwhile to the "add" address would be refused (the slug is
@@ -255,6 +256,7 @@
     let session = null;
     let message = texts.expired;
     try {
+      await learning;
       session = await checkSession();
       if (session && editingUser !== null && String(session.user_id) !== editingUser) {
         session = null;
