@@ -238,3 +238,18 @@ def test_status__a_restricted_replacement_says_nothing_to_the_public(client, dem
     assert "125/QĐ-SVHTTDL" not in soup.get_text()
     department = LegalDocumentIndexPage.objects.get(depth=3).url
     assert "48/QĐ-SVHTTDL" not in numbers_listed(client, department, **{"hieu-luc": "het-hieu-luc"})
+
+
+def test_deep_page_of_a_long_list__costs_the_same_queries(
+    client, demo, django_assert_max_num_queries
+):
+    from django.core.management import call_command
+
+    call_command("seed_scale", units=2, news=0, documents=300)
+    index = max(LegalDocumentIndexPage.objects.all(), key=lambda i: i.get_children().count())
+    assert index.get_children().count() > 60
+    client.get(index.url)
+    for query in ({"page": "4"}, {"page": "4", "hieu-luc": "con-hieu-luc"}):
+        with django_assert_max_num_queries(12):
+            response = client.get(index.url, query)
+        assert len(soup_of(response).select(".document-table tbody tr")) > 0
