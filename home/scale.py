@@ -159,6 +159,27 @@ def _article(rng, number, now, unit_code):
     }
 
 
+def _live_page_row(parent, position, title, slug, content_type, locale, published_at):
+    """The tree row of a live page, the ``position``-th child of ``parent``, as Wagtail
+    would write it on publication (for a bulk insert)."""
+    return Page(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        path=Page._get_path(parent.path, parent.depth + 1, position),
+        depth=parent.depth + 1,
+        numchild=0,
+        url_path=f"{parent.url_path}{slug}/",
+        content_type=content_type,
+        locale=locale,
+        translation_key=uuid.uuid4(),
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=published_at,
+        last_published_at=published_at,
+    )
+
+
 def _insert_news_rows(rows):
     """The news columns of the pages just inserted (Django cannot bulk-create a child of a
     multi-table model)."""
@@ -199,23 +220,14 @@ def seed_index(index, count, rng, tags, stdout=None):
                 for i in range(size)
             ]
             pages = [
-                Page(
-                    title=article["title"],
-                    draft_title=article["title"],
-                    slug=article["slug"],
-                    path=NewsPage._get_path(
-                        index.path, index.depth + 1, start + batch_start + i + 1
-                    ),
-                    depth=index.depth + 1,
-                    numchild=0,
-                    url_path=f"{index.url_path}{article['slug']}/",
-                    content_type=content_type,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=article["date"],
-                    last_published_at=article["date"],
+                _live_page_row(
+                    index,
+                    start + batch_start + i + 1,
+                    article["title"],
+                    article["slug"],
+                    content_type,
+                    locale,
+                    article["date"],
                 )
                 for i, article in enumerate(articles)
             ]
@@ -361,24 +373,10 @@ def seed_documents(count, rng, stdout=None):
                     symbol = f"{number}/{code}-{unit.short_name}"
                     slug = f"{vietnamese_slugify(symbol)}-{number}"
                     documents.append((symbol, code, issued, until, summary, slug))
+                now = timezone.now()
                 pages = [
-                    Page(
-                        title=summary,
-                        draft_title=summary,
-                        slug=slug,
-                        path=LegalDocumentPage._get_path(
-                            index.path, index.depth + 1, start + batch_start + i + 1
-                        ),
-                        depth=index.depth + 1,
-                        numchild=0,
-                        url_path=f"{index.url_path}{slug}/",
-                        content_type=content_type,
-                        locale=locale,
-                        translation_key=uuid.uuid4(),
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=timezone.now(),
-                        last_published_at=timezone.now(),
+                    _live_page_row(
+                        index, start + batch_start + i + 1, summary, slug, content_type, locale, now
                     )
                     for i, (_symbol, _code, _issued, _until, summary, slug) in enumerate(documents)
                 ]

@@ -224,19 +224,7 @@ def test_admin_listing__a_year_out_of_range_lists_nothing(client, portal):
 def test_admin_listing__filters_within_the_users_unit(client, portal, lists):
     index_a, index_b = index_of(portal.a), index_of(portal.b)
     for index, number, unit in ((index_a, "1/QĐ-BTT", portal.a), (index_b, "2/QĐ-TVT", portal.b)):
-        page = LegalDocumentPage(
-            title=f"Văn bản {number}",
-            number=number,
-            document_type=lists[0],
-            issuing_body=lists[1],
-            signer_name="X",
-            signer_position="Giám đốc",
-            issued_on=datetime.date(2025, 5, 5),
-            effective_from=datetime.date(2025, 5, 5),
-            summary=f"Trích yếu {number}",
-        )
-        page.files.add(LegalDocumentFile(document=unit.document))
-        index.add_child(instance=page)
+        _document(index, number, lists, unit.document, live=False)
     client.force_login(portal.a.editor)
     listing = client.get("/admin/legal_documents/").content.decode()
     assert "1/QĐ-BTT" in listing and "2/QĐ-TVT" not in listing
@@ -265,19 +253,7 @@ def test_document_lists__are_kept_by_the_board_only(client, portal):
 
 def test_moving_a_document_to_another_unit__is_refused(client, portal, lists):
     index_a, index_b = index_of(portal.a), index_of(portal.b)
-    page = LegalDocumentPage(
-        title="Văn bản di chuyển",
-        number="3/QĐ-BTT",
-        document_type=lists[0],
-        issuing_body=lists[1],
-        signer_name="X",
-        signer_position="Giám đốc",
-        issued_on=datetime.date(2025, 5, 5),
-        effective_from=datetime.date(2025, 5, 5),
-        summary="Trích yếu",
-    )
-    page.files.add(LegalDocumentFile(document=portal.a.document))
-    index_a.add_child(instance=page)
+    page = _document(index_a, "3/QĐ-BTT", lists, portal.a.document, live=False)
     client.force_login(portal.a.approver)
     client.post(f"/admin/pages/{page.pk}/move/{index_b.pk}/confirm/")
     assert Page.objects.get(pk=page.pk).get_parent().pk == index_a.pk
