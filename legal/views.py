@@ -59,6 +59,15 @@ class LegalDocumentListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     name = "legal_documents"
     filterset_class = LegalDocumentFilterSet
+    list_export = ["number", "title", "document_type", "issuing_body", "issued_on", "live"]
+    export_headings = {
+        "number": _("Number and symbol"),
+        "title": _("Title"),
+        "document_type": _("Document type"),
+        "issuing_body": _("Issuing body"),
+        "issued_on": _("Issued on"),
+        "live": _("Published"),
+    }
     columns = [
         *PageListingViewSet.index_view_class.base_columns[:2],
         Column("number", label=_("Number and symbol"), sort_key="number_key"),

@@ -2,7 +2,9 @@
 editor drafts and submits them, only an approver's approval publishes them, and nobody
 outside the unit reaches them, whatever path they try."""
 
+import csv
 import datetime
+import io
 from http import HTTPStatus
 
 import pytest
@@ -288,3 +290,15 @@ def test_file_of_a_restricted_document__only_for_those_let_in(client, portal, li
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
     client.force_login(portal.b.editor)  # signed in: the restriction lets them in
     assert client.get(url).status_code == HTTPStatus.OK
+
+
+def test_admin_listing__exports_the_units_documents(client, portal, lists):
+    _document(index_of(portal.a), "1/QĐ-BTT", lists, portal.a.document)
+    _document(index_of(portal.b), "2/QĐ-TVT", lists, portal.b.document)
+    client.force_login(portal.a.editor)
+    response = client.get("/admin/legal_documents/", {"export": "csv"})
+    assert response.status_code == HTTPStatus.OK
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    heading, *rows = csv.reader(io.StringIO(text))
+    assert heading[:3] == ["Số, ký hiệu", "Tiêu đề", "Loại văn bản"]
+    assert [row[0] for row in rows] == ["1/QĐ-BTT"]
