@@ -15,7 +15,7 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from departments.models import DepartmentLeader, DepartmentPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
@@ -29,7 +29,7 @@ CATEGORIES = [
     ("organisation", _("Organisation")),
     ("leaders", _("Leaders and contacts")),
     ("english", _("English introduction")),
-    ("documents", _("Documents")),
+    ("documents", pgettext_lazy("legal document", "Documents")),
     ("schedule", _("Work schedule")),
     ("news", _("News")),
     ("questions", _("Citizens' questions answered")),

@@ -115,5 +115,7 @@ def test_dashboard__the_board_sees_every_unit_a_unit_its_own(client, portal):
     rows = panel.select("tr[data-category]")
     assert {row["data-category"] for row in rows} >= {"news", "documents", "schedule", "questions"}
     assert "Chưa có trên cổng" in panel.get_text()
+    labels = [row.th.get_text(strip=True) for row in rows[: len(rows) // 2]]
+    assert "Văn bản" in labels and "Tài liệu" not in labels  # documents, not library files
     unit_units, _panel = panel_units(client, portal.b.editor)
     assert len(unit_units) == 1 and unit_units[0].startswith("Thư viện tỉnh")
