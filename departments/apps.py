@@ -8,6 +8,8 @@ class DepartmentsConfig(AppConfig):
 
     def ready(self):
         # Signal handlers import models: only once every app is loaded.
+        from .bulk_actions import confine_bulk_actions
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        confine_bulk_actions()

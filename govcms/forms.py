@@ -4,7 +4,7 @@ import datetime
 from collections import defaultdict
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_all_child_relations
@@ -39,12 +39,18 @@ class MinuteDateTimeField(forms.DateTimeField):
 CHECK_PAGE_REFERENCES_HOOK = "check_page_form_references"
 
 
-def _references_in(form):
+def _references_in(form, unchanged_rows=False):
     """(model, primary key) of every object a bound, cleaned form refers to by id: foreign
-    keys (images, documents, pages, snippets), StreamField blocks and rich-text links."""
+    keys (images, documents, pages, snippets), StreamField blocks and rich-text links.
+
+    With ``unchanged_rows``, an inline row already on the page keeps the objects it had
+    without a check: they were checked when added, or added by the board."""
     model = form._meta.model
+    existing = unchanged_rows and form.instance.pk is not None
     for name, value in form.cleaned_data.items():
         if value is None:
+            continue
+        if existing and getattr(value, "pk", None) == form.initial.get(name):
             continue
         try:
             field = model._meta.get_field(name)
@@ -55,6 +61,13 @@ def _references_in(form):
         elif hasattr(field, "extract_references"):
             for ref_model, object_id, _model_path, _content_path in field.extract_references(value):
                 yield ref_model, object_id
+
+
+def _is_id(value):
+    """Whether ``value`` is a database id as forms send it: ASCII digits only ("²" and
+    other Unicode digits pass ``str.isdigit`` and then fail as ids)."""
+    value = str(value)
+    return value.isascii() and value.isdigit()
 
 
 class PortalPageForm(WagtailAdminPageForm):
@@ -80,7 +93,7 @@ class PortalPageForm(WagtailAdminPageForm):
                 if key.endswith("-id")
                 and key.split("-", 1)[0] in inline
                 and data[key]
-                and not data[key].isdigit()
+                and not _is_id(data[key])
             ]
             if rows:
                 data = data.copy()
@@ -114,9 +127,9 @@ class PortalPageForm(WagtailAdminPageForm):
                     continue
                 key = form.add_prefix(name)
                 values = self.data.getlist(key) if hasattr(self.data, "getlist") else []
-                if any(value and not str(value).isdigit() for value in values):
+                if any(value and not _is_id(value) for value in values):
                     data = data if data is not None else self.data.copy()
-                    data.setlist(key, [value for value in values if str(value).isdigit()])
+                    data.setlist(key, [value for value in values if _is_id(value)])
         if data is not None:
             self._replace_data(data)
 
@@ -129,7 +142,7 @@ class PortalPageForm(WagtailAdminPageForm):
             if hasattr(child, "cleaned_data") and not child.cleaned_data.get("DELETE")
         ]
         for form in forms:
-            for model, pk in _references_in(form):
+            for model, pk in _references_in(form, unchanged_rows=form is not self):
                 try:
                     ids[model].add(model._meta.pk.to_python(pk))
                 except ValidationError:
@@ -166,7 +179,7 @@ class PortalPageForm(WagtailAdminPageForm):
         if not self.is_bound or self.for_user is None:
             return valid
         objects = self.referenced_objects()
-        refused = []
+        refused, refusals = [], []
         for obj in objects:
             messages = [
                 message
@@ -175,19 +188,26 @@ class PortalPageForm(WagtailAdminPageForm):
             ]
             if messages:
                 refused.append(obj)
+                refusals.extend(messages)
                 for message in messages:
                     self.add_error(None, message)
-        if refused:
-            self._forget_refused(refused)
+        if refused and not self._forget_refused(refused):
+            # Named inside a StreamField or rich text, where it cannot be blanked alone:
+            # only a forged form gets there (the choosers never offer it), and the form is
+            # not shown back with it.
+            raise PermissionDenied(refusals[0])
         return valid and not refused
 
     def _forget_refused(self, refused):
         """Blank the fields that name a refused object, so that the form shown again does
         not display it (a chooser shows its title, an image chooser its picture)."""
         refused = {(type(obj), obj.pk) for obj in refused}
+        blanked = set()
         data = self.data.copy()
         for form in self._forms():
             for name, value in getattr(form, "cleaned_data", {}).items():
                 if isinstance(value, models.Model) and (type(value), value.pk) in refused:
                     data[form.add_prefix(name)] = ""
+                    blanked.add((type(value), value.pk))
         self._replace_data(data)
+        return blanked == refused

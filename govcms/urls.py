@@ -9,7 +9,6 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_views
 
-from departments.bulk_actions import confined_bulk_action
 from home import identity
 from home.sitemaps import SITEMAPS, sitemap_index
 from news.feeds import NewsFeed
@@ -19,12 +18,6 @@ from security.passwords import throttle_password_guesses
 from .views import robots_txt
 
 urlpatterns = [
-    # Bulk actions with the ids of what the user may not see dropped (departments/).
-    path(
-        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
-        confined_bulk_action,
-        name="wagtail_bulk_action",
-    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password forms, with each wrong password counted (security/passwords.py);
     # they come before Wagtail's own patterns for the same paths and names.

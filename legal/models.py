@@ -189,16 +189,22 @@ class LegalDocumentForm(PortalPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        user = self.for_user
         formset = self.formsets.get("replacements")
-        if user is None or formset is None or sees_everything(user):
+        if formset is None:
             return cleaned_data
-        own = [unit.path for unit in units_of(user)]
+        user = self.for_user
+        board = user is None or sees_everything(user)
+        own = [] if board else [unit.path for unit in units_of(user)]
         for form in formset.forms:
             replaced = form.cleaned_data.get("replaced") if form.is_valid() else None
             if replaced is None or form.cleaned_data.get("DELETE"):
                 continue
-            if not any(replaced.path.startswith(path) for path in own):
+            if self.instance.pk and replaced.pk == self.instance.pk:
+                self.add_error(None, _("A document cannot replace itself."))
+            # A row already there and left as it is stays: the board may have added it.
+            elif board or (form.instance.pk and form.initial.get("replaced") == replaced.pk):
+                continue
+            elif not any(replaced.path.startswith(path) for path in own):
                 # Nothing of the document is named: its id may have been typed.
                 self.add_error(
                     None,

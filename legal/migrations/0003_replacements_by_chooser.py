@@ -13,6 +13,18 @@ def copy_replacements(apps, schema_editor):
     )
 
 
+def copy_back(apps, schema_editor):
+    """Undone: the rows go back into the many-to-many field."""
+    Page = apps.get_model("legal", "LegalDocumentPage")
+    Replacement = apps.get_model("legal", "LegalDocumentReplacement")
+    Page.replaces.through.objects.bulk_create(
+        [
+            Page.replaces.through(from_legaldocumentpage_id=page, to_legaldocumentpage_id=replaced)
+            for page, replaced in Replacement.objects.values_list("page_id", "replaced_id")
+        ]
+    )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -35,7 +47,7 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
         ),
-        migrations.RunPython(copy_replacements, migrations.RunPython.noop),
+        migrations.RunPython(copy_replacements, copy_back),
         migrations.RemoveField(
             model_name='legaldocumentpage',
             name='replaces',

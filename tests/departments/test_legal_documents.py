@@ -17,6 +17,7 @@ from legal.models import (
     LegalDocumentFile,
     LegalDocumentIndexPage,
     LegalDocumentPage,
+    LegalDocumentReplacement,
 )
 
 pytestmark = pytest.mark.django_db
@@ -302,3 +303,55 @@ def test_admin_listing__exports_the_units_documents(client, portal, lists):
     heading, *rows = csv.reader(io.StringIO(text))
     assert heading[:3] == ["Số, ký hiệu", "Tiêu đề", "Loại văn bản"]
     assert [row[0] for row in rows] == ["1/QĐ-BTT"]
+
+
+def edit_form(lists, page, rows, **overrides):
+    """The edit form of ``page`` as the editor sends it back, with replacement ``rows``."""
+    return form(
+        lists,
+        page.files.first().document,
+        number=page.number,
+        slug=page.slug,
+        title=page.title,
+        files=inline_formset(
+            [{"id": row.pk, "document": row.document_id} for row in page.files.all()],
+            initial=page.files.count(),
+        ),
+        replacements=inline_formset(rows, initial=sum(1 for row in rows if "id" in row)),
+        **overrides,
+    )
+
+
+def test_replacements__a_board_link_stays_and_a_document_never_replaces_itself(
+    client, portal, lists
+):
+    department = LegalDocumentIndexPage(title="Văn bản", slug="van-ban")
+    portal.home.add_child(instance=department)
+    old = _document(department, "77/QĐ-SVHTTDL", lists, portal.a.document)
+    page = _document(index_of(portal.a), "1/QĐ-BTT", lists, portal.a.document)
+    link = LegalDocumentReplacement(replaced=old)
+    page.replacements.add(link)  # the board's link
+    page.save_revision().publish()
+    link = LegalDocumentReplacement.objects.get(page=page)
+    client.force_login(portal.a.editor)
+    url = f"/admin/pages/{page.pk}/edit/"
+    kept = [{"id": link.pk, "replaced": old.pk}]
+    itself = [*kept, {"replaced": page.pk}]
+    response = client.post(url, edit_form(lists, page, itself))
+    assert "không thể thay thế chính nó" in response.content.decode()
+    submitted = client.post(url, edit_form(lists, page, kept, **{"action-submit": "1"}))
+    assert submitted.status_code == HTTPStatus.FOUND
+    assert page.get_latest_revision_as_object().replacements.get().replaced_id == old.pk
+
+
+def test_unicode_digits_as_ids__are_not_an_error(client, portal, lists):
+    client.force_login(portal.a.editor)
+    data = form(lists, portal.a.document)
+    data["document_type"] = "²"
+    assert client.post(add_url(index_of(portal.a)), data).status_code == HTTPStatus.OK
+    for url in (
+        "/admin/bulk/wagtailcore/page/delete/?id=%C2%B2",
+        "/admin/bulk/wagtailimages/image/delete/?id=%C2%B2",
+        "/admin/bulk/wagtailcore/page/delete/?id=all&childOf=%C2%B2",
+    ):
+        assert client.get(url).status_code < 500, url
