@@ -2,10 +2,11 @@
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from playwright.sync_api import sync_playwright
 
 from home.demo.loader import load_demo
@@ -90,7 +91,30 @@ def open_tab(browser, request):
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=ARTIFACTS / f"{request.node.name}-{number}.png", full_page=True)
         page.context.close()
+    _wait_for_the_servers_requests()
     assert not [message for _page, blocked in opened for message in blocked]
+
+
+# The live server's other connections still at work on this test's database.
+BUSY_CONNECTIONS = """
+    SELECT count(*) FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'
+"""
+
+
+def _wait_for_the_servers_requests(seconds=10):
+    """A request the closed tab left behind (a session check, an editing-session ping)
+    may still be running in the live server's thread. The database is emptied after the
+    test: its locks would deadlock with that, so its end is awaited first."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(BUSY_CONNECTIONS)
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)  # polling, until the condition holds
 
 
 @pytest.fixture
