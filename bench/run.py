@@ -53,43 +53,28 @@ def ensure_database(url):
         subprocess.run(["psql", base, "-qc", f'CREATE DATABASE "{name}"'], check=True)
 
 
+def _count(module, model, env):
+    return int(shell(f"from {module} import {model}; print({model}.objects.count())", env))
+
+
 def prepare(args, env):
     ensure_database(args.database)
     manage("migrate", "--noinput", "-v0", env=env)
     manage("load_demo", env=env, capture=True)
-    have = int(shell("from news.models import NewsPage; print(NewsPage.objects.count())", env))
-    if have < args.news:
+    news = args.news - _count("news.models", "NewsPage", env)
+    documents = args.documents - _count("legal.models", "LegalDocumentPage", env)
+    if news > 0 or documents > 0:
+        news, documents = max(news, 0), max(documents, 0)
         started = time.monotonic()
         manage(
             "seed_scale",
-            "--units",
-            str(args.units),
-            "--news",
-            str(args.news - have),
+            *("--units", str(args.units), "--news", str(news), "--documents", str(documents)),
             env=env,
             capture=True,
         )
         print(
-            f"seeded {args.news - have} articles in {time.monotonic() - started:.0f} s", flush=True
-        )
-    have = int(
-        shell("from legal.models import LegalDocumentPage as D; print(D.objects.count())", env)
-    )
-    if have < args.documents:
-        started = time.monotonic()
-        manage(
-            "seed_scale",
-            "--units",
-            str(args.units),
-            "--news",
-            "0",
-            "--documents",
-            str(args.documents - have),
-            env=env,
-            capture=True,
-        )
-        print(
-            f"seeded {args.documents - have} documents in {time.monotonic() - started:.0f} s",
+            f"seeded {news} articles and {documents} documents"
+            f" in {time.monotonic() - started:.0f} s",
             flush=True,
         )
     manage("collectstatic", "--noinput", "-v0", env=env)

@@ -12,13 +12,11 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from govcms.forms import is_database_id
+
 from .confinement import choosable_pages, sees_everything
 
 COLLECTION_PERMISSIONS = ["change", "choose", "delete"]
-
-
-def _is_id(value):
-    return value.isascii() and value.isdigit()
 
 
 def visible(user, model, objects):
@@ -42,12 +40,12 @@ def visible(user, model, objects):
 
 def _clean_ids(request):
     ids = request.GET.getlist("id")
-    kept = [pk for pk in ids if pk == "all" or _is_id(pk)]
+    kept = [pk for pk in ids if pk == "all" or is_database_id(pk)]
     parent = request.GET.get("childOf")
-    if kept != ids or (parent and not _is_id(parent)):
+    if kept != ids or (parent and not is_database_id(parent)):
         query = request.GET.copy()
         query.setlist("id", kept)
-        if parent and not _is_id(parent):
+        if parent and not is_database_id(parent):
             del query["childOf"]
         request.GET = query
 

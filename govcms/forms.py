@@ -63,7 +63,7 @@ def _references_in(form, unchanged_rows=False):
                 yield ref_model, object_id
 
 
-def _is_id(value):
+def is_database_id(value):
     """Whether ``value`` is a database id as forms send it: ASCII digits only ("²" and
     other Unicode digits pass ``str.isdigit`` and then fail as ids)."""
     value = str(value)
@@ -93,7 +93,7 @@ class PortalPageForm(WagtailAdminPageForm):
                 if key.endswith("-id")
                 and key.split("-", 1)[0] in inline
                 and data[key]
-                and not _is_id(data[key])
+                and not is_database_id(data[key])
             ]
             if rows:
                 data = data.copy()
@@ -127,9 +127,9 @@ class PortalPageForm(WagtailAdminPageForm):
                     continue
                 key = form.add_prefix(name)
                 values = self.data.getlist(key) if hasattr(self.data, "getlist") else []
-                if any(value and not _is_id(value) for value in values):
+                if any(value and not is_database_id(value) for value in values):
                     data = data if data is not None else self.data.copy()
-                    data.setlist(key, [value for value in values if _is_id(value)])
+                    data.setlist(key, [value for value in values if is_database_id(value)])
         if data is not None:
             self._replace_data(data)
 

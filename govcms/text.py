@@ -33,6 +33,10 @@ def transliterate(text):
     return unicodedata.normalize("NFC", text).translate(_TRANSLITERATION)
 
 
+# PostgreSQL's text search configuration for Vietnamese ("simple" with unaccent first),
+# made by migration search/0002: the portal's search index and every query that reads it.
+SEARCH_CONFIG = "govcms_vi"
+
 # Characters that separate words or numbers in titles but that slugify would drop, joining
 # what they separate: "2/9" would become "29" and "125/QĐ-UBND" "125qd-ubnd".
 SEPARATORS = "/\\"

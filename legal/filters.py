@@ -10,6 +10,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from govcms.text import SEARCH_CONFIG
 from news.queries import NewsPaginator
 
 from . import lists, numbers
@@ -27,10 +28,10 @@ NAMES = {
 
 
 # The portal's search index (search/backend.py), which folds diacritics inside PostgreSQL.
-MATCH_SQL = """
+MATCH_SQL = f"""
     SELECT e.object_id::integer FROM wagtailsearch_indexentry e
     WHERE e.content_type_id = %s
-      AND (e.title || e.body) @@ plainto_tsquery('govcms_vi', %s)
+      AND (e.title || e.body) @@ plainto_tsquery('{SEARCH_CONFIG}', %s)
 """
 
 

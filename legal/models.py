@@ -3,8 +3,6 @@ the department's, under a list beside the portal's news. Documents go through th
 approval workflow and stay inside its confinement exactly as news does, because they are
 pages of the same tree (DESIGN §5)."""
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -151,13 +149,6 @@ class LegalDocumentIndexPage(RoutablePageMixin, BasePage):
     def get_documents(self):
         return LegalDocumentPage.objects.child_of(self).public_documents()
 
-    def canonical_url(self, request, filters, number):
-        query = dict(filters)
-        if number > 1:
-            query["page"] = number
-        url = self.get_full_url(request)
-        return f"{url}?{urlencode(query)}" if query else url
-
     @path("rss/", name="feed")
     def feed(self, request):
         from .feeds import DocumentFeed
@@ -175,8 +166,8 @@ class LegalDocumentIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "filter": document_filter,
                 "documents_page": documents_page,
-                "canonical": self.canonical_url(
-                    request, document_filter.state(), documents_page.number
+                "canonical": self.list_address(
+                    request, documents_page.number, **document_filter.state()
                 ),
             },
         )
@@ -351,14 +342,6 @@ class LegalDocumentPage(BasePage):
         context["document_fields"] = list(self.fields.all())
         context["status"] = self.status()
         return context
-
-    def get_sitemap_urls(self, request=None):
-        return [
-            {
-                "location": self.get_full_url(request),
-                "lastmod": self.last_published_at or self.latest_revision_created_at,
-            }
-        ]
 
 
 class LegalDocumentFile(Orderable):

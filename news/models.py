@@ -1,5 +1,4 @@
 from datetime import datetime
-from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import models
@@ -105,15 +104,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # out-of-range number instead of failing.
         return NewsPaginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
 
-    def canonical_url(self, request, news_page, suffix="", **filters):
-        """This list as shown (a topic, a month, a page of it) at its public address: each
-        page of a list is its own canonical, as search engines expect of paginated lists."""
-        query = {name: value for name, value in filters.items() if value is not None}
-        if news_page.number > 1:
-            query["page"] = news_page.number
-        url = self.get_full_url(request) + suffix
-        return f"{url}?{urlencode(query)}" if query else url
-
     @path("")
     def news_list(self, request):
         year, month = _month_filter(request)
@@ -131,7 +121,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "month": month,
                 "months": range(1, 13),
                 "archive": self.archive_months(),
-                "canonical": self.canonical_url(request, news_page, year=year, month=month),
+                "canonical": self.list_address(request, news_page.number, year=year, month=month),
             },
         )
 
@@ -146,7 +136,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "news_page": news_page,
                 "tag": tag,
-                "canonical": self.canonical_url(request, news_page, suffix),
+                "canonical": self.list_address(request, news_page.number, suffix),
             },
         )
 

@@ -14,7 +14,7 @@ from django.db import connection
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
 
-SEARCH_CONFIG = "govcms_vi"
+from govcms.text import SEARCH_CONFIG
 
 
 class PortalPostgresSearchBackend(PostgresSearchBackend):
