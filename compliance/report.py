@@ -10,14 +10,16 @@ come from a constant number of queries.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max
-from django.db.models.functions import Substr
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
+from wagtail.models import Page
 
-from departments.models import DepartmentLeader, DepartmentPage
+from about.models import INFORMATION_PAGE_TYPES, Division, Leader
+from departments.models import DepartmentPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
 
@@ -27,16 +29,18 @@ CATEGORIES = [
     ("introduction", _("Introduction")),
     ("functions", _("Functions and duties")),
     ("organisation", _("Organisation")),
-    ("leaders", _("Leaders and contacts")),
+    ("leaders", _("Leaders")),
+    ("contacts", _("Contact details")),
     ("english", _("English introduction")),
     ("documents", pgettext_lazy("legal document", "Documents")),
     ("schedule", _("Work schedule")),
     ("news", _("News")),
     ("questions", _("Citizens' questions answered")),
 ]
-# The categories whose screens (unit information pages, English versions, the work
-# schedule, citizens' questions) are not in the portal yet.
-NOT_YET_AVAILABLE = {"functions", "organisation", "english", "schedule", "questions"}
+# The categories whose screens (English versions, the work schedule, citizens'
+# questions) are not in the portal yet.
+NOT_YET_AVAILABLE = {"english", "schedule", "questions"}
+INFORMATION_KEYS = {model.information_key: model for model in INFORMATION_PAGE_TYPES}
 
 
 @dataclass
@@ -101,11 +105,7 @@ def unit_reports(units, today=None):
         newest=Max("issued_on"),
         count=Count("pk"),
     )
-    leaders = dict(
-        DepartmentLeader.objects.filter(page__in=units)
-        .values_list("page")
-        .annotate(count=Count("pk"))
-    )
+    information = _information_by_unit(units, length)
     news_indexes = _children_by_unit(NewsIndexPage, length)
     document_indexes = _children_by_unit(LegalDocumentIndexPage, length)
     return [
@@ -119,7 +119,7 @@ def unit_reports(units, today=None):
                     today,
                     news=news.get(unit.path),
                     documents=documents.get(unit.path),
-                    leaders=leaders.get(unit.pk, 0),
+                    information=information.get(unit.path, {}),
                     news_index=news_indexes.get(unit.path),
                     document_index=document_indexes.get(unit.path),
                 )
@@ -130,40 +130,73 @@ def unit_reports(units, today=None):
     ]
 
 
+def _information_by_unit(units, unit_path_length):
+    """Each unit's information pages, by unit path then category: whether the page is
+    live, and how many leaders or divisions it lists (one query for any number)."""
+    depth = unit_path_length // Page.steplen + 1
+    rows = (
+        Page.objects.type(*INFORMATION_PAGE_TYPES)
+        .filter(depth=depth, path__regex=_prefixes(units))
+        .annotate(members=_count_of(Leader) + _count_of(Division))
+        .order_by("path")
+        .values_list("pk", "path", "live", "content_type__model", "members")
+    )
+    models = {model._meta.model_name: model.information_key for model in INFORMATION_PAGE_TYPES}
+    found = {}
+    for pk, path, live, model_name, members in rows:
+        found.setdefault(path[:unit_path_length], {}).setdefault(
+            models[model_name], {"pk": pk, "live": live, "members": members}
+        )
+    return found
+
+
+def _count_of(model):
+    """How many ``model`` rows (leaders, divisions) the page lists."""
+    rows = model.objects.filter(page_id=OuterRef("pk")).order_by().values("page_id")
+    return Coalesce(Subquery(rows.annotate(count=Count("pk")).values("count")), 0)
+
+
 def _prefixes(units):
     return "^(" + "|".join(unit.path for unit in units) + ")"
 
 
-def _edit(unit):
-    return reverse("wagtailadmin_pages:edit", args=[unit.pk])
+def _check_information(check, unit, model, page):
+    """An information page: there, published, and (for leaders and the organisation)
+    listing at least one person or division."""
+    meta = model._meta
+    if page is None:
+        check.state = MISSING
+        check.detail = _("There is no %(page)s.") % {"page": meta.verbose_name}
+        check.fix_url = _add(unit, meta.app_label, meta.model_name)
+        check.fix_label = _("Create the page")
+    elif not page["live"]:
+        check.state = MISSING
+        check.detail = _("The %(page)s is written but not published yet.") % {
+            "page": meta.verbose_name
+        }
+        check.fix_url, check.fix_label = _edit(page["pk"]), _("Open the page")
+    elif model.information_key in ("leaders", "organisation") and not page["members"]:
+        check.state = MISSING
+        check.detail = _("The %(page)s lists nobody.") % {"page": meta.verbose_name}
+        check.fix_url, check.fix_label = _edit(page["pk"]), _("Open the page")
+
+
+def _edit(pk):
+    return reverse("wagtailadmin_pages:edit", args=[pk])
 
 
 def _add(parent, app_label, model_name):
     return reverse("wagtailadmin_pages:add", args=[app_label, model_name, parent.pk])
 
 
-def _check(key, label, unit, today, *, news, documents, leaders, news_index, document_index):
+def _check(key, label, unit, today, *, news, documents, information, news_index, document_index):
     check = Check(key, label, OK)
     if key in NOT_YET_AVAILABLE:
         check.state = UNAVAILABLE
-        check.detail = _("Not available yet: comes with the unit information pages.")
+        check.detail = _("Not available yet: comes with a later version of the portal.")
         return check
-    if key == "introduction":
-        if not (unit.introduction or "").strip():
-            check.state, check.detail = MISSING, _("The unit page has no introduction.")
-            check.fix_url, check.fix_label = _edit(unit), _("Write the introduction")
-    elif key == "leaders":
-        lacking = []
-        if not leaders:
-            lacking.append(str(_("leaders")))
-        if not (unit.phone or unit.email):
-            lacking.append(str(_("phone or e-mail")))
-        if not unit.address:
-            lacking.append(str(_("address")))
-        if lacking:
-            check.state = MISSING
-            check.detail = _("Missing: %(items)s.") % {"items": ", ".join(lacking)}
-            check.fix_url, check.fix_label = _edit(unit), _("Complete the unit page")
+    if key in INFORMATION_KEYS:
+        _check_information(check, unit, INFORMATION_KEYS[key], information.get(key))
     elif key == "documents":
         if document_index is None:
             check.state, check.detail = MISSING, _("The unit has no document list.")

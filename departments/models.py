@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     AbstractGroupApprovalTask,
@@ -51,7 +51,6 @@ class DepartmentPage(BasePage):
         FieldPanel("full_name"),
         FieldPanel("short_name"),
         FieldPanel("introduction"),
-        InlinePanel("leaders", heading=_("Leadership"), label=_("Leader")),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
@@ -70,7 +69,16 @@ class DepartmentPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsIndexPage", "legal.LegalDocumentIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "legal.LegalDocumentIndexPage",
+        "about.IntroductionPage",
+        "about.FunctionsPage",
+        "about.OrganisationPage",
+        "about.LeadersPage",
+        "about.ContactPage",
+        "home.StandardPage",
+    ]
     page_description = _("A unit of the department, with its own news section.")
 
     class Meta:
@@ -90,7 +98,6 @@ class DepartmentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["leaders"] = self.leaders.select_related("photo")
         context["news_index"] = self.get_news_index()
         context["latest_news"] = NewsPage.objects.public_news().filter(department=self)[
             :LATEST_NEWS_COUNT
@@ -99,6 +106,9 @@ class DepartmentPage(BasePage):
 
 
 class DepartmentLeader(Orderable):
+    """A leader as units recorded them before the leaders page (about.LeadersPage): shown
+    on the unit page until that page is published; no longer edited."""
+
     page = ParentalKey(DepartmentPage, on_delete=models.CASCADE, related_name="leaders")
     name = models.CharField(_("full name"), max_length=255)
     position = models.CharField(_("position"), max_length=255)

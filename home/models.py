@@ -44,6 +44,11 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "legal.LegalDocumentIndexPage",
         "departments.DepartmentPage",
+        "about.IntroductionPage",
+        "about.FunctionsPage",
+        "about.OrganisationPage",
+        "about.LeadersPage",
+        "about.ContactPage",
         "home.StandardPage",
     ]
     page_description = _("The portal's home page. There is one per site.")

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "departments",
     "news",
     "legal",
+    "about",
     "compliance",
     "search",
     "security",

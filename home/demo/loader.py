@@ -19,6 +19,7 @@ from govcms.text import vietnamese_slugify
 from home.models import HomePage, PortalSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 
+from .about import INFORMATION, ensure_information
 from .content import ARTICLES, PORTAL, SEED_ARTICLE, UNITS
 from .documents import ensure_documents
 from .images import emblem_png, placeholder_jpeg
@@ -323,5 +324,9 @@ def load_demo():
     for repair in sync_all_units():
         report.add("provisioned", repair)
     ensure_documents(home, units, collections, report, _ensure_child)
+    for short_name, data in INFORMATION.items():
+        owner = units[short_name] if short_name else home
+        contact = next((unit for unit in UNITS if unit["short_name"] == short_name), PORTAL)
+        ensure_information(owner, data, contact, report, _ensure_child)
     _ensure_accounts(report)
     return report

@@ -22,6 +22,7 @@ from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site, UploadedFile
 
+from about.models import Division, OrganisationPage
 from departments.models import UnitResources
 from home.models import PortalSettings
 from legal.models import (
@@ -79,6 +80,8 @@ WATCHED_MODELS = [
     "legal.DocumentType",
     "legal.IssuingBody",
     "legal.DocumentField",
+    "about.OrganisationPage",
+    "about.Division",
 ]
 
 
@@ -161,6 +164,15 @@ def b(module_portal, django_db_blocker):
         draft_document.files.add(LegalDocumentFile(document=unit.document))
         documents.add_child(instance=draft_document)
         draft_document.save_revision(user=unit.editor)
+        draft_information = OrganisationPage(
+            title="Cơ cấu tổ chức TVT",
+            slug="co-cau-to-chuc",
+            leadership="Ban Giám đốc TVT",
+            divisions=[Division(name="Phòng Bí mật TVT", head_name="Trưởng phòng TVT")],
+            live=False,
+        )
+        unit.page.add_child(instance=draft_information)
+        draft_information.save_revision(user=unit.editor)
         return {
             "page": unit.draft_article.pk,
             "index": unit.index.pk,
@@ -197,6 +209,7 @@ def b(module_portal, django_db_blocker):
                 failures_since_start=2,
             ).pk,
             "draft_document": draft_document.pk,
+            "draft_information": draft_information.pk,
             "document_type": document_type.pk,
             "issuing_body": issuing_body.pk,
             "document_field": document_field.pk,
@@ -204,6 +217,7 @@ def b(module_portal, django_db_blocker):
                 unit.draft_article.title,
                 draft_document.title,
                 draft_document.summary,
+                "Phòng Bí mật TVT",
                 "Bài TVT đang chờ duyệt",
                 unit.image.title,
                 unit.document.title,
@@ -342,7 +356,8 @@ def _parameters(route):
 
 def _variants(route):
     """Each way of filling ``route``'s parameters: {parameter: kind or =literal}. A route
-    that takes B's article under review is also tried with B's draft legal document."""
+    that takes B's article under review is also tried with B's draft legal document and
+    B's draft information page."""
     if route in NAMED:
         variants = NAMED[route]
     else:
@@ -350,12 +365,13 @@ def _variants(route):
         for name in _parameters(route):
             variant[name] = _pk_kind(route) if name == "pk" else PARAMETERS[name]
         variants = [variant]
-    documents = [
-        {name: "draft_document" if kind == "review" else kind for name, kind in variant.items()}
+    drafts = [
+        {name: draft if kind == "review" else kind for name, kind in variant.items()}
+        for draft in ("draft_document", "draft_information")
         for variant in variants
         if "review" in variant.values()
     ]
-    return variants + documents
+    return variants + drafts
 
 
 def _url(route, variant, objects):

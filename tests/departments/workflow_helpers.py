@@ -1,4 +1,4 @@
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 from news.models import NewsPage
 
@@ -13,7 +13,7 @@ def submit(client, page, **overrides):
 
 
 def task_state_of(page):
-    return NewsPage.objects.get(pk=page.pk).current_workflow_task_state
+    return Page.objects.get(pk=page.pk).current_workflow_task_state
 
 
 def act(client, page, action, comment=""):
