@@ -7,6 +7,7 @@ hidden, so that nobody takes silence for compliance. The figures for any number 
 come from a constant number of queries.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from about.models import INFORMATION_PAGE_TYPES, Division, Leader
 from departments.models import DepartmentPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
+from schedule.models import ScheduleIndexPage, WeekSchedulePage
+from schedule.weeks import monday_of
 
 OK, BEHIND, MISSING, UNAVAILABLE = "ok", "behind", "missing", "unavailable"
 
@@ -37,9 +40,9 @@ CATEGORIES = [
     ("news", _("News")),
     ("questions", _("Citizens' questions answered")),
 ]
-# The categories whose screens (English versions, the work schedule, citizens'
-# questions) are not in the portal yet.
-NOT_YET_AVAILABLE = {"english", "schedule", "questions"}
+# The categories whose screens (English versions, citizens' questions) are not in the
+# portal yet.
+NOT_YET_AVAILABLE = {"english", "questions"}
 INFORMATION_KEYS = {model.information_key: model for model in INFORMATION_PAGE_TYPES}
 
 
@@ -106,6 +109,17 @@ def unit_reports(units, today=None):
         count=Count("pk"),
     )
     information = _information_by_unit(units, length)
+    monday = monday_of(today)
+    weeks = {}
+    for path, week_start in (
+        WeekSchedulePage.objects.live()
+        .filter(
+            path__regex=_prefixes(units), week_start__in=[monday, monday + datetime.timedelta(7)]
+        )
+        .values_list("path", "week_start")
+    ):
+        weeks.setdefault(path[:length], set()).add(week_start)
+    schedules = _children_by_unit(ScheduleIndexPage, length)
     news_indexes = _children_by_unit(NewsIndexPage, length)
     document_indexes = _children_by_unit(LegalDocumentIndexPage, length)
     return [
@@ -120,6 +134,8 @@ def unit_reports(units, today=None):
                     news=news.get(unit.path),
                     documents=documents.get(unit.path),
                     information=information.get(unit.path, {}),
+                    schedule=schedules.get(unit.path),
+                    weeks=weeks.get(unit.path, set()),
                     news_index=news_indexes.get(unit.path),
                     document_index=document_indexes.get(unit.path),
                 )
@@ -181,6 +197,27 @@ def _check_information(check, unit, model, page):
         check.fix_url, check.fix_label = _edit(page["pk"]), _("Open the page")
 
 
+def _check_schedule(check, unit, today, schedule, weeks):
+    """This week's schedule is published; next week's is too from the day set in
+    settings (GOVCMS_SCHEDULE_NEXT_WEEK_BY)."""
+    if schedule is None:
+        check.state, check.detail = MISSING, _("The unit has no work schedule.")
+        check.fix_url = _add(unit, "schedule", "scheduleindexpage")
+        check.fix_label = _("Create the work schedule")
+        return
+    monday = monday_of(today)
+    next_monday = monday + datetime.timedelta(days=7)
+    if monday not in weeks:
+        check.state, check.detail = MISSING, _("This week's schedule is not published.")
+    elif next_monday not in weeks and today.weekday() >= settings.GOVCMS_SCHEDULE_NEXT_WEEK_BY:
+        check.state, check.detail = BEHIND, _("Next week's schedule is not published yet.")
+    else:
+        check.detail = _("This week's schedule is published.")
+        return
+    check.fix_url = _add(schedule, "schedule", "weekschedulepage")
+    check.fix_label = _("Write the week's schedule")
+
+
 def _edit(pk):
     return reverse("wagtailadmin_pages:edit", args=[pk])
 
@@ -189,7 +226,20 @@ def _add(parent, app_label, model_name):
     return reverse("wagtailadmin_pages:add", args=[app_label, model_name, parent.pk])
 
 
-def _check(key, label, unit, today, *, news, documents, information, news_index, document_index):
+def _check(
+    key,
+    label,
+    unit,
+    today,
+    *,
+    news,
+    documents,
+    information,
+    schedule,
+    weeks,
+    news_index,
+    document_index,
+):
     check = Check(key, label, OK)
     if key in NOT_YET_AVAILABLE:
         check.state = UNAVAILABLE
@@ -197,6 +247,8 @@ def _check(key, label, unit, today, *, news, documents, information, news_index,
         return check
     if key in INFORMATION_KEYS:
         _check_information(check, unit, INFORMATION_KEYS[key], information.get(key))
+    elif key == "schedule":
+        _check_schedule(check, unit, today, schedule, weeks)
     elif key == "documents":
         if document_index is None:
             check.state, check.detail = MISSING, _("The unit has no document list.")

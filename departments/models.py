@@ -77,6 +77,7 @@ class DepartmentPage(BasePage):
         "about.OrganisationPage",
         "about.LeadersPage",
         "about.ContactPage",
+        "schedule.ScheduleIndexPage",
         "home.StandardPage",
     ]
     page_description = _("A unit of the department, with its own news section.")

@@ -49,6 +49,7 @@ class HomePage(BasePage):
         "about.OrganisationPage",
         "about.LeadersPage",
         "about.ContactPage",
+        "schedule.ScheduleIndexPage",
         "home.StandardPage",
     ]
     page_description = _("The portal's home page. There is one per site.")

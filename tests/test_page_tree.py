@@ -5,10 +5,12 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from about.models import INFORMATION_PAGE_TYPES, LeadersPage
 from departments.models import DepartmentPage
 from home.models import HomePage, StandardPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
+from schedule.models import ScheduleIndexPage, WeekSchedulePage
 
 from .factories import DepartmentPageFactory, HomePageFactory, NewsIndexPageFactory
 from .helpers import ensure_wagtail_roots
@@ -18,13 +20,17 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page__only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, LegalDocumentIndexPage, DepartmentPage, StandardPage}
+            HomePage,
+            {NewsIndexPage, LegalDocumentIndexPage, DepartmentPage, StandardPage, ScheduleIndexPage}
+            | set(INFORMATION_PAGE_TYPES),
         )
 
     def test_department_page__only_under_the_home_page(self):
         self.assertAllowedParentPageTypes(DepartmentPage, {HomePage})
         self.assertAllowedSubpageTypes(
-            DepartmentPage, {NewsIndexPage, LegalDocumentIndexPage, StandardPage}
+            DepartmentPage,
+            {NewsIndexPage, LegalDocumentIndexPage, StandardPage, ScheduleIndexPage}
+            | set(INFORMATION_PAGE_TYPES),
         )
         self.assertCanNotCreateAt(DepartmentPage, DepartmentPage)
         self.assertCanNotCreateAt(NewsIndexPage, DepartmentPage)
@@ -34,6 +40,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(LegalDocumentIndexPage, {LegalDocumentPage})
         self.assertAllowedParentPageTypes(LegalDocumentPage, {LegalDocumentIndexPage})
         self.assertAllowedSubpageTypes(LegalDocumentPage, set())
+
+    def test_schedule__under_the_home_page_or_a_unit_weeks_in_it(self):
+        self.assertAllowedParentPageTypes(ScheduleIndexPage, {HomePage, DepartmentPage})
+        self.assertAllowedSubpageTypes(ScheduleIndexPage, {WeekSchedulePage})
+        self.assertAllowedSubpageTypes(WeekSchedulePage, set())
 
     def test_news_index_page__under_the_home_page_or_a_unit(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage, DepartmentPage})
@@ -64,7 +75,7 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
     def test_a_second_home_page__is_refused(self):
         self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
 
-    def test_unit__is_created_with_leaders_and_contact_details(self):
+    def test_unit__is_created_with_its_contact_details(self):
         self.assertCanCreate(
             self.home,
             DepartmentPage,
@@ -80,14 +91,39 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
                     "email": "tvtn@example.vn",
                     "website": "",
                     "working_hours": "",
-                    "leaders": inline_formset(
-                        [{"name": "Nguyễn Thị Lan", "position": "Giám đốc", "photo": ""}]
-                    ),
                 }
             ),
         )
         unit = DepartmentPage.objects.get(short_name="TVTN")
-        self.assertEqual([leader.name for leader in unit.leaders.all()], ["Nguyễn Thị Lan"])
+        self.assertEqual(unit.phone, "0226 3000 000")
+
+    def test_leaders_page__is_created_with_its_leaders(self):
+        self.assertCanCreate(
+            self.home,
+            LeadersPage,
+            nested_form_data(
+                {
+                    "title": "Lãnh đạo Sở",
+                    "slug": "lanh-dao",
+                    "introduction": "",
+                    "leaders": inline_formset(
+                        [
+                            {
+                                "name": "Nguyễn Thị Lan",
+                                "position": "Giám đốc",
+                                "photo": "",
+                                "phone": "",
+                                "email": "",
+                                "responsibilities": "",
+                            }
+                        ],
+                        min=1,
+                    ),
+                }
+            ),
+        )
+        page = LeadersPage.objects.get(slug="lanh-dao")
+        self.assertEqual([leader.name for leader in page.leaders.all()], ["Nguyễn Thị Lan"])
 
     def test_unit__short_name_must_be_unique(self):
         response = self.client.post(
@@ -99,7 +135,6 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
                     "full_name": "Thư viện khác",
                     "short_name": "tvt",
                     "introduction": rich_text(""),
-                    "leaders": inline_formset([]),
                 }
             ),
         )

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "news",
     "legal",
     "about",
+    "schedule",
     "compliance",
     "search",
     "security",
@@ -253,6 +254,9 @@ GOVCMS_BOARD_GROUP = "Ban biên tập cổng"
 # document may be before the dashboard says it is behind (days).
 GOVCMS_COMPLIANCE_NEWS_DAYS = int(os.environ.get("COMPLIANCE_NEWS_DAYS", "30"))
 GOVCMS_COMPLIANCE_DOCUMENTS_DAYS = int(os.environ.get("COMPLIANCE_DOCUMENTS_DAYS", "180"))
+# The day of the week (0 = Monday … 6 = Sunday) from which the dashboard warns that next
+# week's work schedule is not published yet; Friday by default.
+GOVCMS_SCHEDULE_NEXT_WEEK_BY = int(os.environ.get("SCHEDULE_NEXT_WEEK_BY", "4"))
 
 # Four-eyes principle: whoever wrote or submitted a revision cannot approve it, and only
 # the portal board and administrators publish directly (DESIGN §5.3).
