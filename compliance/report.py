@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from about.models import INFORMATION_PAGE_TYPES, Division, Leader
 from departments.models import DepartmentPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
+from questions.models import OPEN_STATUSES, Question, QuestionIndexPage, Status
 from schedule.models import ScheduleIndexPage, WeekSchedulePage
 from schedule.weeks import monday_of
 
@@ -40,9 +41,8 @@ CATEGORIES = [
     ("news", _("News")),
     ("questions", _("Citizens' questions answered")),
 ]
-# The categories whose screens (English versions, citizens' questions) are not in the
-# portal yet.
-NOT_YET_AVAILABLE = {"english", "questions"}
+# The categories whose screens (English versions) are not in the portal yet.
+NOT_YET_AVAILABLE = {"english"}
 INFORMATION_KEYS = {model.information_key: model for model in INFORMATION_PAGE_TYPES}
 
 
@@ -120,6 +120,20 @@ def unit_reports(units, today=None):
     ):
         weeks.setdefault(path[:length], set()).add(week_start)
     schedules = _children_by_unit(ScheduleIndexPage, length)
+    question_lists = _children_by_unit(QuestionIndexPage, length)
+    late = timezone.now() - datetime.timedelta(days=settings.GOVCMS_QUESTIONS_ANSWER_DAYS)
+    questions = {
+        row["unit_path"]: row
+        for row in Question.objects.filter(index__path__regex=_prefixes(units))
+        .order_by()
+        .annotate(unit_path=Substr("index__path", 1, length))
+        .values("unit_path")
+        .annotate(
+            late=Count("pk", filter=Q(status__in=OPEN_STATUSES, created_at__lt=late)),
+            open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+            answered=Count("pk", filter=Q(status=Status.ANSWERED)),
+        )
+    }
     news_indexes = _children_by_unit(NewsIndexPage, length)
     document_indexes = _children_by_unit(LegalDocumentIndexPage, length)
     return [
@@ -136,6 +150,8 @@ def unit_reports(units, today=None):
                     information=information.get(unit.path, {}),
                     schedule=schedules.get(unit.path),
                     weeks=weeks.get(unit.path, set()),
+                    question_list=question_lists.get(unit.path),
+                    questions=questions.get(unit.path),
                     news_index=news_indexes.get(unit.path),
                     document_index=document_indexes.get(unit.path),
                 )
@@ -218,6 +234,26 @@ def _check_schedule(check, unit, today, schedule, weeks):
     check.fix_label = _("Write the week's schedule")
 
 
+def _check_questions(check, unit, question_list, questions):
+    """The unit takes questions, and none waits longer than GOVCMS_QUESTIONS_ANSWER_DAYS."""
+    if question_list is None:
+        check.state, check.detail = MISSING, _("The unit takes no citizens' questions.")
+        check.fix_url = _add(unit, "questions", "questionindexpage")
+        check.fix_label = _("Create the questions page")
+        return
+    questions = questions or {"late": 0, "open": 0, "answered": 0}
+    check.detail = _("%(answered)s answered, %(open)s waiting.") % questions
+    if questions["late"]:
+        check.state = BEHIND
+        check.detail = ngettext(
+            "%(late)s question waits for more than %(days)s days.",
+            "%(late)s questions wait for more than %(days)s days.",
+            questions["late"],
+        ) % {"late": questions["late"], "days": settings.GOVCMS_QUESTIONS_ANSWER_DAYS}
+        check.fix_url = reverse("questions_question:index")
+        check.fix_label = _("Answer the questions")
+
+
 def _edit(pk):
     return reverse("wagtailadmin_pages:edit", args=[pk])
 
@@ -237,6 +273,8 @@ def _check(
     information,
     schedule,
     weeks,
+    question_list,
+    questions,
     news_index,
     document_index,
 ):
@@ -249,6 +287,8 @@ def _check(
         _check_information(check, unit, INFORMATION_KEYS[key], information.get(key))
     elif key == "schedule":
         _check_schedule(check, unit, today, schedule, weeks)
+    elif key == "questions":
+        _check_questions(check, unit, question_list, questions)
     elif key == "documents":
         if document_index is None:
             check.state, check.detail = MISSING, _("The unit has no document list.")

@@ -78,6 +78,7 @@ class DepartmentPage(BasePage):
         "about.LeadersPage",
         "about.ContactPage",
         "schedule.ScheduleIndexPage",
+        "questions.QuestionIndexPage",
         "home.StandardPage",
     ]
     page_description = _("A unit of the department, with its own news section.")

@@ -48,7 +48,11 @@ BOARD_MODEL_PERMISSIONS = {
     ("legal", f"{action}_{model}")
     for action in ("add", "change", "delete")
     for model in ("documenttype", "issuingbody", "documentfield")
-}
+} | {("questions", "view_question"), ("questions", "change_question")}
+
+# Citizens' questions (questions/): a unit's staff read and handle their unit's own
+# (the viewset narrows every view to them); the board, everyone's.
+UNIT_MODEL_PERMISSIONS = {("questions", "view_question"), ("questions", "change_question")}
 
 # Wagtail's initial data (DESIGN §8): groups with rights on the root page, and a workflow.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
@@ -90,6 +94,14 @@ def _ensure_group(group, name, repairs):
         group.permissions.add(_admin_access())
         repairs.append(f"group '{name}': admin access granted")
     return group
+
+
+def _ensure_model_permissions(group, grants, repairs):
+    """Give ``group`` at least the model permissions ``grants`` ({(app, codename)})."""
+    held = set(group.permissions.values_list("content_type__app_label", "codename"))
+    for app_label, codename in sorted(grants - held):
+        group.permissions.add(_permission(app_label, codename))
+        repairs.append(f"group '{group.name}': granted {app_label}.{codename}")
 
 
 def _ensure_page_permissions(group, page, codenames, repairs):
@@ -183,10 +195,7 @@ def ensure_board_group(repairs=None):
     _ensure_collection_permissions(
         board, {Collection.get_first_root_node(): BOARD_MEDIA_PERMISSIONS}, repairs
     )
-    held = set(board.permissions.values_list("content_type__app_label", "codename"))
-    for app_label, codename in sorted(BOARD_MODEL_PERMISSIONS - held):
-        board.permissions.add(_permission(app_label, codename))
-        repairs.append(f"group '{board.name}': granted {app_label}.{codename}")
+    _ensure_model_permissions(board, BOARD_MODEL_PERMISSIONS, repairs)
     return board
 
 
@@ -247,6 +256,8 @@ def provision_unit(unit):
     _ensure_page_permissions(resources.approvers, unit, APPROVER_PAGE_PERMISSIONS, repairs)
     _ensure_collection_permissions(resources.editors, media, repairs)
     _ensure_collection_permissions(resources.approvers, media, repairs)
+    _ensure_model_permissions(resources.editors, UNIT_MODEL_PERMISSIONS, repairs)
+    _ensure_model_permissions(resources.approvers, UNIT_MODEL_PERMISSIONS, repairs)
     return [f"{unit.short_name}: {repair}" for repair in repairs]
 
 

@@ -50,6 +50,7 @@ class HomePage(BasePage):
         "about.LeadersPage",
         "about.ContactPage",
         "schedule.ScheduleIndexPage",
+        "questions.QuestionIndexPage",
         "home.StandardPage",
     ]
     page_description = _("The portal's home page. There is one per site.")

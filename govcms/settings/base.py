@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "legal",
     "about",
     "schedule",
+    "questions",
     "compliance",
     "search",
     "security",
@@ -257,6 +258,16 @@ GOVCMS_COMPLIANCE_DOCUMENTS_DAYS = int(os.environ.get("COMPLIANCE_DOCUMENTS_DAYS
 # The day of the week (0 = Monday … 6 = Sunday) from which the dashboard warns that next
 # week's work schedule is not published yet; Friday by default.
 GOVCMS_SCHEDULE_NEXT_WEEK_BY = int(os.environ.get("SCHEDULE_NEXT_WEEK_BY", "4"))
+
+# Citizens' questions (questions/, docs/privacy.md): how many days a unit has to answer
+# before the dashboard lists a question as late; how long the asker's name and contacts
+# are kept once the question is closed (purge_question_data erases them); questions one
+# address may send an hour; and how soon (seconds) a form may come back, and how late.
+GOVCMS_QUESTIONS_ANSWER_DAYS = int(os.environ.get("QUESTIONS_ANSWER_DAYS", "15"))
+GOVCMS_QUESTIONS_KEEP_PERSONAL_DAYS = int(os.environ.get("QUESTIONS_KEEP_PERSONAL_DAYS", "365"))
+GOVCMS_QUESTIONS_PER_HOUR = int(os.environ.get("QUESTIONS_PER_HOUR", "5"))
+GOVCMS_QUESTIONS_FORM_MIN_SECONDS = int(os.environ.get("QUESTIONS_FORM_MIN_SECONDS", "3"))
+GOVCMS_QUESTIONS_FORM_MAX_SECONDS = int(os.environ.get("QUESTIONS_FORM_MAX_SECONDS", "86400"))
 
 # Four-eyes principle: whoever wrote or submitted a revision cannot approve it, and only
 # the portal board and administrators publish directly (DESIGN §5.3).

@@ -23,6 +23,7 @@ from .about import INFORMATION, ensure_information
 from .content import ARTICLES, PORTAL, SEED_ARTICLE, UNITS
 from .documents import ensure_documents
 from .images import emblem_png, placeholder_jpeg
+from .questions import ensure_questions
 from .schedule import ensure_schedules
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -330,5 +331,6 @@ def load_demo():
         contact = next((unit for unit in UNITS if unit["short_name"] == short_name), PORTAL)
         ensure_information(owner, data, contact, report, _ensure_child)
     ensure_schedules(home, units, report, _ensure_child)
+    ensure_questions(home, units, report, _ensure_child)
     _ensure_accounts(report)
     return report

@@ -34,6 +34,7 @@ from legal.models import (
     LegalDocumentPage,
 )
 from news.models import NewsPage
+from questions.models import Question, QuestionIndexPage
 
 from ..factories import NewsPageFactory
 
@@ -82,6 +83,8 @@ WATCHED_MODELS = [
     "legal.DocumentField",
     "about.OrganisationPage",
     "about.Division",
+    "questions.Question",
+    "questions.AnswerPage",
 ]
 
 
@@ -173,6 +176,16 @@ def b(module_portal, django_db_blocker):
         )
         unit.page.add_child(instance=draft_information)
         draft_information.save_revision(user=unit.editor)
+        questions = QuestionIndexPage(title="Hỏi đáp", slug="hoi-dap")
+        unit.page.add_child(instance=questions)
+        question = Question.objects.create(
+            index=questions,
+            name="Người hỏi bí mật TVT",
+            email="nguoi-hoi-tvt@example.vn",
+            phone="0912 000 111",
+            subject="Câu hỏi riêng gửi TVT",
+            body="Nội dung câu hỏi riêng gửi TVT",
+        )
         return {
             "page": unit.draft_article.pk,
             "index": unit.index.pk,
@@ -210,6 +223,7 @@ def b(module_portal, django_db_blocker):
             ).pk,
             "draft_document": draft_document.pk,
             "draft_information": draft_information.pk,
+            "question": question.pk,
             "document_type": document_type.pk,
             "issuing_body": issuing_body.pk,
             "document_field": document_field.pk,
@@ -218,6 +232,8 @@ def b(module_portal, django_db_blocker):
                 draft_document.title,
                 draft_document.summary,
                 "Phòng Bí mật TVT",
+                "Câu hỏi riêng gửi TVT",
+                "nguoi-hoi-tvt@example.vn",
                 "Bài TVT đang chờ duyệt",
                 unit.image.title,
                 unit.document.title,
@@ -246,6 +262,7 @@ def _pk_kind(route):
         ("admin/snippets/choose/legal/issuingbody/", "issuing_body"),
         ("admin/snippets/legal/documentfield/", "document_field"),
         ("admin/snippets/choose/legal/documentfield/", "document_field"),
+        ("admin/questions_question/", "question"),
     ]:
         if route.startswith(prefix):
             return kind
