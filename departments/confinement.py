@@ -9,7 +9,7 @@ from wagtail.permissions import policy_registry
 
 from govcms.units import unit_path_of
 
-from .models import DepartmentPage, is_board_member, units_of
+from .models import DepartmentPage, is_board_member, unit_paths_of
 
 
 def sees_everything(user):
@@ -24,7 +24,7 @@ def choosable_pages(pages, user):
     if sees_everything(user):
         return pages
     own = Q(pk__in=[])
-    for path in units_of(user).values_list("path", flat=True):
+    for path in unit_paths_of(user):
         own |= Q(path__startswith=path)
     inside_any_unit = Q(pk__in=[])
     for path in DepartmentPage.objects.values_list("path", flat=True):

@@ -89,7 +89,10 @@ class DepartmentPage(BasePage):
 
     def clean(self):
         super().clean()
-        clashes = DepartmentPage.objects.filter(short_name__iexact=self.short_name)
+        # A unit's translations (its English version) share its short name.
+        clashes = DepartmentPage.objects.filter(short_name__iexact=self.short_name).exclude(
+            translation_key=self.translation_key
+        )
         if self.pk:
             clashes = clashes.exclude(pk=self.pk)
         if self.short_name and clashes.exists():
@@ -200,6 +203,16 @@ def units_of(user):
     return DepartmentPage.objects.filter(
         models.Q(resources__editors__in=group_ids) | models.Q(resources__approvers__in=group_ids)
     ).distinct()
+
+
+def unit_paths_of(user):
+    """Tree paths of ``user``'s units and of their translations (the English versions
+    under /en/ belong to the same unit)."""
+    return list(
+        DepartmentPage.objects.filter(
+            translation_key__in=units_of(user).values("translation_key")
+        ).values_list("path", flat=True)
+    )
 
 
 def user_is_author_under_review(page, user):

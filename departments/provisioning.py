@@ -12,6 +12,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Task,
     Workflow,
@@ -48,11 +49,18 @@ BOARD_MODEL_PERMISSIONS = {
     ("legal", f"{action}_{model}")
     for action in ("add", "change", "delete")
     for model in ("documenttype", "issuingbody", "documentfield")
-} | {("questions", "view_question"), ("questions", "change_question")}
+} | {
+    ("questions", "view_question"),
+    ("questions", "change_question"),
+    ("simple_translation", "submit_translation"),
+}
 
 # Citizens' questions (questions/): a unit's staff read and handle their unit's own
 # (the viewset narrows every view to them); the board, everyone's.
 UNIT_MODEL_PERMISSIONS = {("questions", "view_question"), ("questions", "change_question")}
+# The English versions: a unit's staff make them of their own pages (about/translation.py
+# limits which, and how).
+UNIT_MODEL_PERMISSIONS |= {("simple_translation", "submit_translation")}
 
 # Wagtail's initial data (DESIGN §8): groups with rights on the root page, and a workflow.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
@@ -104,10 +112,11 @@ def _ensure_model_permissions(group, grants, repairs):
         repairs.append(f"group '{group.name}': granted {app_label}.{codename}")
 
 
-def _ensure_page_permissions(group, page, codenames, repairs):
-    """Give ``group`` exactly ``codenames`` on ``page`` and no page permission elsewhere."""
+def _ensure_page_permissions(group, pages, codenames, repairs):
+    """Give ``group`` exactly ``codenames`` on each of ``pages`` (a unit page and its
+    translations) and no page permission elsewhere."""
     current = GroupPagePermission.objects.filter(group=group)
-    stray = current.exclude(page=page) | current.filter(page=page).exclude(
+    stray = current.exclude(page__in=pages) | current.filter(page__in=pages).exclude(
         permission__codename__in=codenames
     )
     for grant in stray.select_related("permission", "page"):
@@ -115,12 +124,13 @@ def _ensure_page_permissions(group, page, codenames, repairs):
             f"group '{group.name}': removed {grant.permission.codename} on '{grant.page.title}'"
         )
         grant.delete()
-    held = set(current.filter(page=page).values_list("permission__codename", flat=True))
-    for codename in sorted(codenames - held):
-        GroupPagePermission.objects.create(
-            group=group, page=page, permission=_permission("wagtailcore", codename)
-        )
-        repairs.append(f"group '{group.name}': granted {codename} on '{page.title}'")
+    for page in pages:
+        held = set(current.filter(page=page).values_list("permission__codename", flat=True))
+        for codename in sorted(codenames - held):
+            GroupPagePermission.objects.create(
+                group=group, page=page, permission=_permission("wagtailcore", codename)
+            )
+            repairs.append(f"group '{group.name}': granted {codename} on '{page.title}'")
 
 
 def _ensure_collection_permissions(group, grants, repairs):
@@ -181,7 +191,9 @@ def ensure_board_group(repairs=None):
         settings.GOVCMS_BOARD_GROUP,
         repairs,
     )
-    for home in Page.objects.filter(sites_rooted_here__isnull=False).distinct():
+    homes = Page.objects.filter(sites_rooted_here__isnull=False)
+    # The sites' home pages and their translations (the English home under /en/).
+    for home in Page.objects.filter(translation_key__in=homes.values("translation_key")):
         held = set(
             GroupPagePermission.objects.filter(group=board, page=home).values_list(
                 "permission__codename", flat=True
@@ -224,11 +236,18 @@ def _ensure_workflow(resources, names, repairs):
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         repairs.append(f"workflow '{workflow.name}': task set to '{task.name}'")
 
-    assignment = WorkflowPage.objects.filter(page=resources.unit).first()
-    if assignment is None or assignment.workflow_id != workflow.pk:
-        WorkflowPage.objects.update_or_create(page=resources.unit, defaults={"workflow": workflow})
-        repairs.append(f"workflow '{workflow.name}': assigned to '{resources.unit.title}'")
+    for page in _unit_and_translations(resources.unit):
+        assignment = WorkflowPage.objects.filter(page=page).first()
+        if assignment is None or assignment.workflow_id != workflow.pk:
+            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+            repairs.append(f"workflow '{workflow.name}': assigned to '{page.title}'")
     return workflow, task
+
+
+def _unit_and_translations(unit):
+    """The unit page and its translations (its English version), which the unit's groups
+    and workflow cover as well."""
+    return [unit, *unit.get_translations().order_by("path")]
 
 
 @transaction.atomic
@@ -239,6 +258,13 @@ def provision_unit(unit):
     """
     repairs = []
     unit = DepartmentPage.objects.get(pk=unit.pk)
+    if unit.locale_id != Locale.get_default().pk:
+        # A translation belongs to its source unit: provisioning that unit covers it.
+        unit = DepartmentPage.objects.filter(
+            translation_key=unit.translation_key, locale=Locale.get_default()
+        ).first()
+        if unit is None:
+            return []
     resources, created = UnitResources.objects.get_or_create(unit=unit)
     names = names_for(unit)
     shared = ensure_shared_collection(repairs)
@@ -252,8 +278,9 @@ def provision_unit(unit):
     resources.save()
 
     media = {resources.collection: UNIT_MEDIA_PERMISSIONS, shared: SHARED_MEDIA_PERMISSIONS}
-    _ensure_page_permissions(resources.editors, unit, EDITOR_PAGE_PERMISSIONS, repairs)
-    _ensure_page_permissions(resources.approvers, unit, APPROVER_PAGE_PERMISSIONS, repairs)
+    pages = _unit_and_translations(unit)
+    _ensure_page_permissions(resources.editors, pages, EDITOR_PAGE_PERMISSIONS, repairs)
+    _ensure_page_permissions(resources.approvers, pages, APPROVER_PAGE_PERMISSIONS, repairs)
     _ensure_collection_permissions(resources.editors, media, repairs)
     _ensure_collection_permissions(resources.approvers, media, repairs)
     _ensure_model_permissions(resources.editors, UNIT_MODEL_PERMISSIONS, repairs)
@@ -290,7 +317,7 @@ def sync_all_units():
     repairs = neutralise_wagtail_defaults()
     ensure_shared_collection(repairs)
     ensure_board_group(repairs)
-    for unit in DepartmentPage.objects.order_by("path"):
+    for unit in DepartmentPage.objects.filter(locale=Locale.get_default()).order_by("path"):
         repairs.extend(provision_unit(unit))
     return repairs
 

@@ -10,6 +10,7 @@ from departments.models import DepartmentPage
 from home.models import HomePage, StandardPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
+from questions.models import QuestionIndexPage
 from schedule.models import ScheduleIndexPage, WeekSchedulePage
 
 from .factories import DepartmentPageFactory, HomePageFactory, NewsIndexPageFactory
@@ -21,7 +22,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {NewsIndexPage, LegalDocumentIndexPage, DepartmentPage, StandardPage, ScheduleIndexPage}
+            {NewsIndexPage, LegalDocumentIndexPage, DepartmentPage, StandardPage}
+            | {ScheduleIndexPage, QuestionIndexPage}
             | set(INFORMATION_PAGE_TYPES),
         )
 
@@ -29,7 +31,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(DepartmentPage, {HomePage})
         self.assertAllowedSubpageTypes(
             DepartmentPage,
-            {NewsIndexPage, LegalDocumentIndexPage, StandardPage, ScheduleIndexPage}
+            {
+                NewsIndexPage,
+                LegalDocumentIndexPage,
+                StandardPage,
+                ScheduleIndexPage,
+                QuestionIndexPage,
+            }
             | set(INFORMATION_PAGE_TYPES),
         )
         self.assertCanNotCreateAt(DepartmentPage, DepartmentPage)

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "security",
     "govcms",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -120,7 +121,12 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Vietnamese first (DESIGN §6).
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt")]
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Pages in both languages (Wagtail's localisation): the Vietnamese tree at the portal's
+# addresses, the English versions of the units' information under /en/ (govcms/urls.py),
+# made with wagtail.contrib.simple_translation and approved like any page.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
