@@ -4,6 +4,7 @@ documents, schedules or questions, which are published in Vietnamese only), one 
 a time. A translation is a draft copy under the English version of the page's parent,
 which has to exist first; it then goes through the unit's approval like any page."""
 
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path
@@ -29,7 +30,8 @@ class SubmitEnglishVersionView(SubmitPageTranslationView):
 
     def get_form(self):
         form = super().get_form()
-        form.fields.pop("include_subtree", None)
+        if "include_subtree" in form.fields:
+            form.fields["include_subtree"].widget = forms.HiddenInput()
         return form
 
     def dispatch(self, request, *args, **kwargs):

@@ -35,14 +35,14 @@ CATEGORIES = [
     ("organisation", _("Organisation")),
     ("leaders", _("Leaders")),
     ("contacts", _("Contact details")),
-    ("english", _("English introduction")),
+    ("english", _("English versions")),
     ("documents", pgettext_lazy("legal document", "Documents")),
     ("schedule", _("Work schedule")),
     ("news", _("News")),
     ("questions", _("Citizens' questions answered")),
 ]
-# The categories whose screens (English versions) are not in the portal yet.
-NOT_YET_AVAILABLE = {"english"}
+# The categories whose screens are not in the portal yet (none now; kept for the next).
+NOT_YET_AVAILABLE = set()
 INFORMATION_KEYS = {model.information_key: model for model in INFORMATION_PAGE_TYPES}
 
 
@@ -109,6 +109,14 @@ def unit_reports(units, today=None):
         count=Count("pk"),
     )
     information = _information_by_unit(units, length)
+    english = set(
+        Page.objects.filter(
+            locale__language_code="en",
+            live=True,
+            translation_key__in=[unit.translation_key for unit in units]
+            + [page["key"] for pages in information.values() for page in pages.values()],
+        ).values_list("translation_key", flat=True)
+    )
     monday = monday_of(today)
     weeks = {}
     for path, week_start in (
@@ -148,6 +156,7 @@ def unit_reports(units, today=None):
                     news=news.get(unit.path),
                     documents=documents.get(unit.path),
                     information=information.get(unit.path, {}),
+                    english=english,
                     schedule=schedules.get(unit.path),
                     weeks=weeks.get(unit.path, set()),
                     question_list=question_lists.get(unit.path),
@@ -171,13 +180,16 @@ def _information_by_unit(units, unit_path_length):
         .filter(depth=depth, path__regex=_prefixes(units))
         .annotate(members=_count_of(Leader) + _count_of(Division))
         .order_by("path")
-        .values_list("pk", "path", "live", "content_type__model", "members")
+        .values_list(
+            "pk", "path", "live", "content_type__model", "members", "translation_key", "title"
+        )
     )
     models = {model._meta.model_name: model.information_key for model in INFORMATION_PAGE_TYPES}
     found = {}
-    for pk, path, live, model_name, members in rows:
+    for pk, path, live, model_name, members, key, title in rows:
         found.setdefault(path[:unit_path_length], {}).setdefault(
-            models[model_name], {"pk": pk, "live": live, "members": members}
+            models[model_name],
+            {"pk": pk, "live": live, "members": members, "key": key, "title": title},
         )
     return found
 
@@ -211,6 +223,28 @@ def _check_information(check, unit, model, page):
         check.state = MISSING
         check.detail = _("The %(page)s lists nobody.") % {"page": meta.verbose_name}
         check.fix_url, check.fix_label = _edit(page["pk"]), _("Open the page")
+
+
+def _check_english(check, unit, information, english):
+    """The unit page and each of its information pages have a published English
+    version: a missing one is a gap, with the screen that starts it."""
+    pages = [(unit.pk, unit.translation_key, unit.title)] + [
+        (page["pk"], page["key"], page["title"]) for page in information.values()
+    ]
+    missing = [(pk, title) for pk, key, title in pages if key not in english]
+    if missing:
+        check.state = MISSING
+        check.detail = _("No English version of: %(pages)s.") % {
+            "pages": ", ".join(title for _pk, title in missing)
+        }
+        check.fix_url = reverse("simple_translation:submit_page_translation", args=[missing[0][0]])
+        check.fix_label = _("Make the English version")
+    else:
+        check.detail = ngettext(
+            "%(count)s page has its English version.",
+            "%(count)s pages have their English version.",
+            len(pages),
+        ) % {"count": len(pages)}
 
 
 def _check_schedule(check, unit, today, schedule, weeks):
@@ -271,6 +305,7 @@ def _check(
     news,
     documents,
     information,
+    english,
     schedule,
     weeks,
     question_list,
@@ -285,6 +320,8 @@ def _check(
         return check
     if key in INFORMATION_KEYS:
         _check_information(check, unit, INFORMATION_KEYS[key], information.get(key))
+    elif key == "english":
+        _check_english(check, unit, information, english)
     elif key == "schedule":
         _check_schedule(check, unit, today, schedule, weeks)
     elif key == "questions":

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from departments.confinement import sees_everything
-from departments.models import DepartmentPage, units_of
+from departments.models import unit_pages, units_of
 
 from .report import CATEGORIES, unit_reports
 
@@ -34,9 +34,7 @@ class CompliancePanel(Component):
 def add_compliance_panel(request, panels):
     user = request.user
     whole_portal = sees_everything(user)
-    units = (
-        DepartmentPage.objects.order_by("path") if whole_portal else units_of(user).order_by("path")
-    )
+    units = unit_pages().order_by("path") if whole_portal else units_of(user).order_by("path")
     units = list(
         units.only("pk", "path", "depth", "title", "introduction", "phone", "email", "address")
     )

@@ -197,6 +197,12 @@ def is_board_member(user):
     return user.is_authenticated and user.groups.filter(name=settings.GOVCMS_BOARD_GROUP).exists()
 
 
+def unit_pages():
+    """The units themselves, without their translations (the English versions of unit
+    pages are DepartmentPages too, under the English home page)."""
+    return DepartmentPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
 def units_of(user):
     """The units whose editors or approvers ``user`` is among."""
     group_ids = user.groups.values_list("pk", flat=True)

@@ -1,8 +1,10 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -47,6 +49,13 @@ def forget_restricted_paths(**kwargs):
     requests still read the old rows, and may store them under this generation)."""
     _next_generation()
     transaction.on_commit(_next_generation)
+
+
+def in_default_language():
+    """Whether the page being served is a Vietnamese one: the English versions are served
+    under /en/, where the language is English (govcms/urls.py). Free of queries, unlike
+    comparing the page's locale."""
+    return translation.get_language() == settings.LANGUAGE_CODE
 
 
 class PortalPageQuerySet(PageQuerySet):

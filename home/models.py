@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -13,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from departments.models import DepartmentPage
-from govcms.pages import BasePage
+from govcms.pages import BasePage, in_default_language
 from news.blocks import NewsBodyBlock
 from news.models import NewsIndexPage, NewsPage
 from news.queries import attach_units
@@ -84,6 +85,11 @@ class HomePage(BasePage):
             raise Http404
         return deepest.route(request, path_components[deepest.depth - self.depth :])
 
+    def get_template(self, request, *args, **kwargs):
+        if not in_default_language():
+            return "home/home_page_translated.html"
+        return super().get_template(request, *args, **kwargs)
+
     def get_featured_news(self):
         chosen = self.featured_news.values_list("news_id", flat=True)
         featured = {
@@ -97,6 +103,10 @@ class HomePage(BasePage):
         twice on the page."""
         context = super().get_context(request, *args, **kwargs)
         units = list(DepartmentPage.objects.live().public().child_of(self))
+        if not in_default_language():
+            # A translated home (English) carries the units' versions, not the news.
+            context["units"] = units
+            return context
         featured = self.get_featured_news()
         shown = {item.pk for item in featured}
         newest = list(
@@ -246,6 +256,12 @@ class PortalSettings(BaseSiteSetting):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("telephone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # The same lines on the English pages (/en/); empty ones show the Vietnamese.
+    english_owner_name = models.CharField(_("owning body in English"), max_length=255, blank=True)
+    english_governing_agency = models.CharField(
+        _("governing agency in English"), max_length=255, blank=True
+    )
+    english_address = models.CharField(_("address in English"), max_length=255, blank=True)
     licence = RichTextField(
         _("other footer lines"),
         features=["bold", "italic", "link"],
@@ -279,7 +295,33 @@ class PortalSettings(BaseSiteSetting):
             heading=_("Contact details"),
         ),
         FieldPanel("licence"),
+        MultiFieldPanel(
+            [
+                FieldPanel("english_owner_name"),
+                FieldPanel("english_governing_agency"),
+                FieldPanel("english_address"),
+            ],
+            heading=_("English versions"),
+        ),
     ]
+
+    def _in_language(self, name):
+        if translation.get_language() == "en":
+            return getattr(self, f"english_{name}") or getattr(self, name)
+        return getattr(self, name)
+
+    @property
+    def shown_owner_name(self):
+        """The owner's name in the language of the page being shown."""
+        return self._in_language("owner_name")
+
+    @property
+    def shown_governing_agency(self):
+        return self._in_language("governing_agency")
+
+    @property
+    def shown_address(self):
+        return self._in_language("address")
 
     def clean(self):
         super().clean()

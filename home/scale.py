@@ -18,7 +18,7 @@ from psycopg2.extras import execute_values
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from departments.provisioning import create_unit
 from govcms.text import vietnamese_slugify
 from news.models import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
@@ -97,7 +97,7 @@ DOCUMENT_KINDS = [("KH", "Kế hoạch"), ("QĐ", "Quyết định"), ("TB", "Th
 
 def ensure_units(count, rng):
     """At least ``count`` units, each with its news list, creating what is missing."""
-    units = list(DepartmentPage.objects.order_by("path"))
+    units = list(unit_pages().order_by("path"))
     number = len(units)
     while len(units) < count:
         number += 1
@@ -334,7 +334,7 @@ def seed_documents(count, rng, stdout=None):
     )
     from legal.numbers import lookup_key
 
-    units = list(DepartmentPage.objects.order_by("path"))
+    units = list(unit_pages().order_by("path"))
     if not units or count <= 0:
         return
     indexes = []

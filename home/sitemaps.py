@@ -1,10 +1,11 @@
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
 
 from govcms.public_url import absolute
 
@@ -16,10 +17,21 @@ SITEMAP_PAGE_SIZE = 5000
 class PortalSitemap(Sitemap):
     limit = SITEMAP_PAGE_SIZE
 
+    def pages(self):
+        """The live, public pages of the site and of its translations (the English
+        versions under /en/): Wagtail's own sitemap lists the site's root tree only."""
+        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        under_a_root = Q(pk__in=[])
+        for path in roots.values_list("path", flat=True):
+            under_a_root |= Q(path__startswith=path)
+        return Page.objects.filter(under_a_root).live().public()
+
     def items(self):
         return (
-            super()
-            .items()
+            self.pages()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
             .only(
                 "id", "path", "depth", "url_path", "last_published_at", "latest_revision_created_at"
             )
@@ -28,8 +40,7 @@ class PortalSitemap(Sitemap):
     def get_latest_lastmod(self):
         """The newest change, for the sitemap index, from one aggregate: Django's default
         loads every page of the portal to find it."""
-        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True).live().public()
-        return pages.aggregate(
+        return self.pages().aggregate(
             latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
         )["latest"]
 

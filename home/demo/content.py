@@ -22,6 +22,9 @@ PORTAL = {
     ),
     # The identity lines below are sample data for the demo, not a real licence.
     "governing_agency": "Ủy ban nhân dân tỉnh Hà Nam",
+    "english_owner_name": "Department of Culture, Sports and Tourism of Ha Nam Province",
+    "english_governing_agency": "Ha Nam Provincial People's Committee",
+    "english_address": "Le Hoan Street, Quang Trung Ward, Phu Ly City, Ha Nam Province",
     "responsible_person": "Trưởng Ban biên tập cổng thông tin (dữ liệu mẫu)",
     "licence_number": "Giấy phép thiết lập trang thông tin điện tử số 00/GP-MẪU (dữ liệu mẫu)",
     "emblem_title": "Biểu trưng của Sở (mẫu)",

@@ -22,6 +22,7 @@ from news.models import NewsIndexPage, NewsPage
 from .about import INFORMATION, ensure_information
 from .content import ARTICLES, PORTAL, SEED_ARTICLE, UNITS
 from .documents import ensure_documents
+from .english import ensure_english
 from .images import emblem_png, placeholder_jpeg
 from .questions import ensure_questions
 from .schedule import ensure_schedules
@@ -131,6 +132,11 @@ def _ensure_portal_settings(site, report, collection):
         )
         settings.save()
         report.add("identity", settings.governing_agency)
+    if not settings.english_owner_name:
+        for name in ("owner_name", "governing_agency", "address"):
+            setattr(settings, f"english_{name}", PORTAL[f"english_{name}"])
+        settings.save()
+        report.add("identity", settings.english_owner_name)
 
 
 def _ensure_png(title, content, collection, report):
@@ -216,7 +222,9 @@ def _ensure_accounts(report):
         "cổng",
         groups=[Group.objects.get(name=settings.GOVCMS_BOARD_GROUP)],
     )
-    for unit in DepartmentPage.objects.select_related("resources__editors", "resources__approvers"):
+    for unit in DepartmentPage.objects.filter(resources__isnull=False).select_related(
+        "resources__editors", "resources__approvers"
+    ):
         editor, approver = demo_usernames(unit.short_name)
         _ensure_user(
             report,
@@ -332,5 +340,6 @@ def load_demo():
         ensure_information(owner, data, contact, report, _ensure_child)
     ensure_schedules(home, units, report, _ensure_child)
     ensure_questions(home, units, report, _ensure_child)
+    ensure_english(home, units, report)
     _ensure_accounts(report)
     return report

@@ -1,12 +1,16 @@
 from django import template
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
-from django.utils.html import strip_tags
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
+from about.translation import is_translated
 from departments.models import DepartmentPage
 from govcms.json_ld import json_ld_script
 from govcms.public_url import absolute
@@ -52,6 +56,8 @@ def unit_navigation(context):
         else:
             # A unit served at its own host name still shows the whole portal's navigation.
             home = HomePage.objects.ancestor_of(root).first()
+    if home is not None and translation.get_language() != settings.LANGUAGE_CODE:
+        home = home.localized  # the English home, with the units' English versions
     current = context.get("page")
     current_path = getattr(current, "path", "")
     if home is not None and current_path == home.path and context.get("units") is not None:
@@ -202,3 +208,59 @@ def organization_json_ld(context):
     if portal.email:
         data["email"] = portal.email
     return json_ld_script(data)
+
+
+# The languages pages come in, and each one's name written in itself.
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def _language_versions(page):
+    """The live versions of ``page`` by language code, read once per page shown. Only the
+    types the portal translates (about/translation.py) can have any: for the others, no
+    query at all."""
+    versions = getattr(page, "_language_versions", None)
+    if versions is None:
+        current = translation.get_language()
+        versions = {current: page}
+        if is_translated(page):
+            versions = {
+                version.locale.language_code: version
+                for version in page.get_translations(inclusive=True)
+                .live()
+                .public()
+                .select_related("locale")
+            } or versions
+        page._language_versions = versions
+    return versions
+
+
+@register.simple_tag
+def language_alternates(page):
+    """hreflang links to each language's version of the page, Vietnamese as the default."""
+    versions = _language_versions(page)
+    if len(versions) < 2:
+        return ""
+    links = [
+        format_html('<link rel="alternate" hreflang="{}" href="{}">', code, version.full_url)
+        for code, version in sorted(versions.items())
+    ]
+    default = versions.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        links.append(
+            format_html('<link rel="alternate" hreflang="x-default" href="{}">', default.full_url)
+        )
+    return mark_safe("\n    ".join(links))  # noqa: S308 (each part escaped by format_html)
+
+
+@register.inclusion_tag("home/includes/language_switch.html")
+def language_switch(page):
+    """The other language's version of the page, else that language's home page."""
+    current = translation.get_language()
+    other = "en" if current == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+    version = _language_versions(page).get(other)
+    if version is not None:
+        url = version.url
+    else:
+        with translation.override(other):
+            url = reverse("wagtail_serve", args=[""])
+    return {"code": other, "name": LANGUAGE_NAMES.get(other, other), "url": url}
