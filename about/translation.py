@@ -69,7 +69,18 @@ def guarded_translation_urls():
     ]
 
 
+def _offers_translation(button):
+    return "/translation/submit/" in (getattr(button, "url", None) or "")
+
+
 @hooks.register("construct_page_listing_buttons")
 def hide_translate_where_not_offered(buttons, page, user, context=None):
-    if not is_translated(page):
-        buttons[:] = [button for button in buttons if "/translation/submit/" not in button.url]
+    """No "Translate" in the page listing for the types the portal does not translate
+    (it sits in the "More" menu, a dropdown of buttons)."""
+    if is_translated(page):
+        return
+    buttons[:] = [button for button in buttons if not _offers_translation(button)]
+    for button in buttons:
+        inner = getattr(button, "dropdown_buttons", None)
+        if inner:
+            inner[:] = [item for item in inner if not _offers_translation(item)]

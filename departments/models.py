@@ -3,13 +3,11 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     AbstractGroupApprovalTask,
     Collection,
-    Orderable,
     TaskState,
     Workflow,
 )
@@ -108,40 +106,6 @@ class DepartmentPage(BasePage):
             :LATEST_NEWS_COUNT
         ]
         return context
-
-
-class DepartmentLeader(Orderable):
-    """A leader as units recorded them before the leaders page (about.LeadersPage): shown
-    on the unit page until that page is published; no longer edited."""
-
-    page = ParentalKey(DepartmentPage, on_delete=models.CASCADE, related_name="leaders")
-    name = models.CharField(_("full name"), max_length=255)
-    position = models.CharField(_("position"), max_length=255)
-    phone = models.CharField(_("telephone"), max_length=50, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("position"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
-        FieldPanel("photo"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("leader")
-        verbose_name_plural = _("leaders")
-
-    def __str__(self):
-        return f"{self.name} ({self.position})"
 
 
 class UnitApprovalTask(AbstractGroupApprovalTask):

@@ -11,6 +11,7 @@ import json
 import random
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
@@ -22,6 +23,11 @@ from departments.models import unit_pages
 from departments.provisioning import create_unit
 from govcms.text import vietnamese_slugify
 from news.models import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
+from questions.models import AnswerPage, Question, QuestionIndexPage, Status
+from schedule.models import ScheduleEntry, ScheduleIndexPage, WeekSchedulePage
+from schedule.weeks import this_monday, week_slug
+
+from .models import HomePage
 
 BATCH = 2000
 YEARS = 10
@@ -269,13 +275,15 @@ def seed_index(index, count, rng, tags, stdout=None):
     index.numchild = start + count
 
 
-def seed_scale(units, news, documents=0, seed=2021, stdout=None):
+def seed_scale(units, news, documents=0, seed=2021, stdout=None, questions=0, weeks=0):
     rng = random.Random(seed)
     indexes = ensure_units(units, rng)
     tags = {name: NewsTag.objects.get_or_create(name=name)[0] for name in TOPICS}
     for index, count in zip(indexes, share_of_articles(indexes, news), strict=True):
         seed_index(index, count, rng, tags, stdout)
     seed_documents(documents, rng, stdout)
+    seed_schedules(weeks, rng, stdout)
+    seed_questions(questions, rng, stdout)
     if connection.vendor == "postgresql":
         # As after any bulk load: fresh statistics for the planner, and a visibility map
         # that lets counts and deep pages read the listing index alone.
@@ -417,3 +425,211 @@ def seed_documents(count, rng, stdout=None):
                 )
             if stdout is not None:
                 stdout.write(f"  {unit.title}: {batch_start + size}/{share} documents")
+
+
+SCHEDULE_ITEMS = [
+    ("Giao ban lãnh đạo", "Phòng họp đơn vị"),
+    ("Họp triển khai {subject}", "Hội trường"),
+    ("Kiểm tra công tác chuẩn bị {subject}", "{place}"),
+    ("Dự hội nghị trực tuyến của Bộ", "Điểm cầu tỉnh"),
+    ("Làm việc với đoàn công tác về {subject}", "Phòng khách đơn vị"),
+    ("Tiếp công dân định kỳ", "Phòng tiếp công dân"),
+]
+SESSIONS = [("sang", datetime.time(8)), ("chieu", datetime.time(14)), ("sang", None)]
+
+
+def _owners():
+    """The department (the home page) and every unit, Vietnamese only."""
+    home = HomePage.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).first()
+    return [home, *unit_pages().order_by("path")] if home else []
+
+
+def _child_list(owner, model, title):
+    page = model.objects.child_of(owner).first()
+    if page is None:
+        page = model(title=title)
+        owner.add_child(instance=page)
+        page.save_revision().publish()
+    return model.objects.get(pk=page.pk)
+
+
+def _insert(table, columns, rows):
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            execute_values(
+                cursor.cursor,
+                f"INSERT INTO {table} ({columns}) VALUES %s",
+                rows,
+                page_size=len(rows),
+            )
+        else:
+            marks = ", ".join(["%s"] * len(rows[0]))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+
+def _bulk_pages(parent, rows, content_type):
+    """Insert live child pages of ``parent``: (title, slug, published_at) each."""
+    locale = Locale.objects.get(pk=parent.locale_id)
+    start = parent.numchild
+    pages = [
+        _live_page_row(parent, start + i + 1, title, slug, content_type, locale, published)
+        for i, (title, slug, published) in enumerate(rows)
+    ]
+    Page.objects.bulk_create(pages)
+    if pages and pages[0].pk is None:  # databases that do not return keys from bulk inserts
+        by_path = dict(
+            Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
+        )
+        for page in pages:
+            page.pk = page.id = by_path[page.path]
+    Page.objects.filter(pk=parent.pk).update(numchild=start + len(pages))
+    parent.numchild = start + len(pages)
+    return pages
+
+
+def seed_schedules(weeks, rng, stdout=None):
+    """The last ``weeks`` weeks of work schedules (and next week's) for the department and
+    every unit, about eight entries a week; weeks already there are left alone."""
+    content_type = ContentType.objects.get_for_model(WeekSchedulePage)
+    next_monday = this_monday() + datetime.timedelta(days=7)
+    for owner in _owners():
+        schedule = _child_list(owner, ScheduleIndexPage, "Lịch công tác")
+        existing = set(
+            WeekSchedulePage.objects.child_of(schedule).values_list("week_start", flat=True)
+        )
+        mondays = [
+            next_monday - datetime.timedelta(days=7 * number)
+            for number in range(weeks, -1, -1)
+            if next_monday - datetime.timedelta(days=7 * number) not in existing
+        ]
+        with transaction.atomic():
+            now = timezone.now()
+            pages = _bulk_pages(
+                schedule,
+                [
+                    (str(WeekSchedulePage.title_for(monday)), week_slug(monday), now)
+                    for monday in mondays
+                ],
+                content_type,
+            )
+            _insert(
+                "schedule_weekschedulepage",
+                "page_ptr_id, week_start, note",
+                [(page.pk, monday, "") for page, monday in zip(pages, mondays, strict=True)],
+            )
+            entries = []
+            for page, monday in zip(pages, mondays, strict=True):
+                for order in range(rng.randint(5, 10)):
+                    title, place = rng.choice(SCHEDULE_ITEMS)
+                    session, start = rng.choice(SESSIONS)
+                    status = rng.choices(["planned", "moved", "cancelled"], [18, 1, 1])[0]
+                    entries.append(
+                        ScheduleEntry(
+                            page_id=page.pk,
+                            sort_order=order,
+                            day=monday + datetime.timedelta(days=rng.randrange(5)),
+                            session=session,
+                            start_time=start,
+                            title=title.format(subject=rng.choice(SUBJECTS)),
+                            lead="Giám đốc" if order % 2 == 0 else "Phó Giám đốc",
+                            attendees="Trưởng các phòng chuyên môn",
+                            place=place.format(place=rng.choice(PLACES)),
+                            status=status,
+                            status_note="" if status == "planned" else "Theo thông báo mới",
+                        )
+                    )
+            ScheduleEntry.objects.bulk_create(entries, batch_size=BATCH)
+        if stdout is not None:
+            stdout.write(f"  {owner.title}: {len(mondays)} weeks of schedule")
+
+
+QUESTION_TEXTS = [
+    ("Thủ tục đăng ký tham gia {subject}", "Tôi muốn đăng ký tham gia {subject}, cần làm gì?"),
+    ("Thời gian tổ chức {subject}", "Xin cho biết {subject} năm nay tổ chức vào thời gian nào?"),
+    ("Địa điểm {subject}", "{subject} được tổ chức ở đâu, có gửi xe được không?"),
+    ("Chi phí tham dự {subject}", "Người dân tham dự {subject} có phải trả phí không?"),
+]
+
+
+def seed_questions(count, rng, stdout=None):
+    """``count`` citizens' questions over the department and the units, over two years:
+    most answered (each with its published answer page), some refused, some waiting."""
+    owners = _owners()
+    if not owners or count <= 0:
+        return
+    content_type = ContentType.objects.get_for_model(AnswerPage)
+    search = get_search_backend()
+    now = timezone.now()
+    lists = [_child_list(owner, QuestionIndexPage, "Hỏi đáp") for owner in owners]
+    number = Question.objects.count()
+    for index, share in zip(lists, share_of_articles(lists, count), strict=True):
+        for batch_start in range(0, share, BATCH):
+            size = min(BATCH, share - batch_start)
+            with transaction.atomic():
+                questions = []
+                for _i in range(size):
+                    number += 1
+                    subject, text = rng.choice(QUESTION_TEXTS)
+                    topic = rng.choice(SUBJECTS)
+                    asked = now - datetime.timedelta(
+                        days=rng.randrange(730), hours=rng.randrange(24)
+                    )
+                    status = rng.choices(
+                        [Status.ANSWERED, Status.REFUSED, Status.NEW, Status.ANSWERING],
+                        [80, 5, 10, 5],
+                    )[0]
+                    closed = status in (Status.ANSWERED, Status.REFUSED)
+                    questions.append(
+                        Question(
+                            index_id=index.pk,
+                            reference=f"HD-{asked.year}-S{number:06d}",
+                            name=f"Người hỏi {number}",
+                            email=f"nguoi-hoi-{number}@example.com",
+                            subject=subject.format(subject=topic)[:200],
+                            body=text.format(subject=topic),
+                            created_at=asked,
+                            status=status,
+                            refusal_reason="Không thuộc thẩm quyền."
+                            if status == Status.REFUSED
+                            else "",
+                            closed_at=asked + datetime.timedelta(days=5) if closed else None,
+                        )
+                    )
+                Question.objects.bulk_create(questions)
+                answered = [q for q in questions if q.status == Status.ANSWERED]
+                if answered and answered[0].pk is None:
+                    by_reference = dict(
+                        Question.objects.filter(
+                            reference__in=[q.reference for q in answered]
+                        ).values_list("reference", "pk")
+                    )
+                    for question in answered:
+                        question.pk = question.id = by_reference[question.reference]
+                pages = _bulk_pages(
+                    index,
+                    [
+                        (
+                            q.subject,
+                            f"{vietnamese_slugify(q.subject)}-{q.reference.lower()}",
+                            q.closed_at,
+                        )
+                        for q in answered
+                    ],
+                    content_type,
+                )
+                _insert(
+                    "questions_answerpage",
+                    "page_ptr_id, question_id, asked_on, question_text, answer, answered_by",
+                    [
+                        (page.pk, q.pk, timezone.localtime(q.created_at).date(), q.body,
+                         "<p>Đơn vị xin trả lời: " + rng.choice(SENTENCES) + "</p>", "")
+                        for page, q in zip(pages, answered, strict=True)
+                    ],
+                )  # fmt: skip
+                search.add_bulk(
+                    AnswerPage, list(AnswerPage.objects.filter(pk__in=[p.pk for p in pages]))
+                )
+        if stdout is not None:
+            stdout.write(f"  {index.get_parent().title}: {share} questions")

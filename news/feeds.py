@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -19,7 +20,11 @@ class NewsFeed(Feed):
         self.request = request
         if unit_slug is None:
             return None
-        return get_object_or_404(get_unit_model().objects.live().public(), slug=unit_slug)
+        # The unit itself, not its English version (which has the same slug under /en/).
+        units = get_unit_model().objects.live().public()
+        return get_object_or_404(
+            units.filter(locale__language_code=settings.LANGUAGE_CODE), slug=unit_slug
+        )
 
     def title(self, unit):
         if unit is not None:

@@ -6,12 +6,12 @@ and a limit per address (views.py)."""
 import time
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.validators import RegexValidator
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
 from departments.models import DepartmentPage
 
@@ -24,23 +24,19 @@ phone_validator = RegexValidator(
 )
 
 
-def unit_names(indexes):
-    """The full name of the unit (or of the department) above each question list, in two
-    queries: the lists, and the pages above them."""
-    # The portal's identity (home/) is the layer above: looked up by name, not imported.
-    portal_settings = apps.get_model("home", "PortalSettings")
-    paths = {index.pk: index.path[: -QuestionIndexPage.steplen] for index in indexes}
-    units = dict(
-        DepartmentPage.objects.filter(path__in=paths.values()).values_list("path", "full_name")
+def question_lists():
+    """The live question lists, each with the full name of the unit above it (none for
+    the department's own): one query."""
+    unit = DepartmentPage.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - QuestionIndexPage.steplen)
     )
-    department = None
-    names = {}
-    for pk, path in paths.items():
-        if path not in units and department is None:
-            site = Site.objects.filter(is_default_site=True).first()
-            department = portal_settings.for_site(site).owner_name if site else ""
-        names[pk] = units.get(path) or department
-    return names
+    return (
+        QuestionIndexPage.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .annotate(unit_name=Subquery(unit.values("full_name")[:1]))
+        .order_by("depth", "path")
+    )
 
 
 class QuestionForm(forms.ModelForm):
@@ -55,13 +51,11 @@ class QuestionForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 8}),
         }
 
-    def __init__(self, *args, current=None, **kwargs):
+    def __init__(self, *args, current=None, department="", **kwargs):
         super().__init__(*args, **kwargs)
-        indexes = QuestionIndexPage.objects.live().public().order_by("depth", "path")
-        self.fields["index"].queryset = indexes
+        self.fields["index"].queryset = question_lists()
         self.fields["index"].label = _("Unit concerned")
-        names = unit_names(indexes)
-        self.fields["index"].label_from_instance = lambda index: names.get(index.pk, index.title)
+        self.fields["index"].label_from_instance = lambda index: index.unit_name or department
         self.fields["index"].empty_label = None
         if current is not None:
             self.fields["index"].initial = current.pk

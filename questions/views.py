@@ -3,6 +3,7 @@
 import datetime
 from http import HTTPStatus
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import render
@@ -47,22 +48,33 @@ def _page(request, index, context, status=HTTPStatus.OK):
     return response
 
 
+def _form(request, index, data=None):
+    # The department's name for its own list, from the settings every page reads anyway.
+    department = settings_of(request).shown_owner_name
+    return QuestionForm(data, current=index, department=department)
+
+
+def settings_of(request):
+    # The portal's identity (home/) is the layer above: looked up by name, not imported.
+    return apps.get_model("home", "PortalSettings").for_request(request)
+
+
 def ask(request, index):
     if request.method != "POST":
-        return _page(request, index, {"form": QuestionForm(current=index)})
+        return _page(request, index, {"form": _form(request, index)})
     if _over_limit(request):
         response = _page(
             request,
             index,
-            {"limited": True, "form": QuestionForm(request.POST, current=index)},
+            {"limited": True, "form": _form(request, index, request.POST)},
             status=HTTPStatus.TOO_MANY_REQUESTS,
         )
         response["Retry-After"] = str(RATE_WINDOW_SECONDS)
         return response
-    form = QuestionForm(request.POST, current=index)
+    form = _form(request, index, request.POST)
     if form.is_spam():
         # What was typed stays in the form; a fresh signed time lets a person send it again.
-        form = QuestionForm(request.POST, current=index)
+        form = _form(request, index, request.POST)
         form.data = form.data.copy()
         form.data["started"] = form.fields["started"].initial
         form.data["website"] = ""

@@ -94,7 +94,7 @@ class ScheduleIndexPage(RoutablePageMixin, BasePage):
 
 def week_context(schedule, monday, week_page):
     """What the week's view shows: its days with their entries, and the ways to the
-    previous, the next and the current week."""
+    previous, the next and the current week. ``schedule`` may be the plain page."""
     entries = list(week_page.entries.all()) if week_page else []
     entries.sort(
         key=lambda entry: (
@@ -108,7 +108,9 @@ def week_context(schedule, monday, week_page):
     current = this_monday()
     before, after = (monday - datetime.timedelta(days=7), monday + datetime.timedelta(days=7))
     neighbours = set(
-        schedule.published_weeks()
+        WeekSchedulePage.objects.child_of(schedule)
+        .live()
+        .public()
         .filter(week_start__in=[before, after])
         .values_list("week_start", flat=True)
     )
@@ -268,7 +270,8 @@ class WeekSchedulePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(week_context(self.get_parent().specific, self.week_start, self))
+        # The schedule above, from the ancestors the page has just read (no query).
+        context.update(week_context(context["ancestors"][-1], self.week_start, self))
         return context
 
 

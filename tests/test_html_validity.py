@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from home.models import StandardPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage, topic_url
@@ -20,7 +20,7 @@ VNU = (
 
 
 def public_pages():
-    unit = DepartmentPage.objects.live().order_by("path").first()
+    unit = unit_pages().live().order_by("path").first()
     news_list = NewsIndexPage.objects.child_of(unit).get()
     article = NewsPage.objects.child_of(news_list).live().order_by("-date").first()
     documents = LegalDocumentIndexPage.objects.get(depth=3)

@@ -6,7 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from about.models import INFORMATION_PAGE_TYPES, LeadersPage
-from departments.models import DepartmentPage
+from departments.models import DepartmentPage, unit_pages
 from home.models import HomePage, StandardPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
@@ -102,7 +102,7 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
                 }
             ),
         )
-        unit = DepartmentPage.objects.get(short_name="TVTN")
+        unit = unit_pages().get(short_name="TVTN")
         self.assertEqual(unit.phone, "0226 3000 000")
 
     def test_leaders_page__is_created_with_its_leaders(self):

@@ -5,7 +5,7 @@ from http import HTTPStatus
 import pytest
 from bs4 import BeautifulSoup
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
 
@@ -30,12 +30,12 @@ def test_home__lists_latest_news_with_units_and_every_unit(client, demo):
     assert first_item.h3.get_text(strip=True) == second.title
     assert second.unit.title in first_item.get_text()
     navigation = soup.find("nav", class_="unit-nav").get_text()
-    for unit in DepartmentPage.objects.live():
+    for unit in unit_pages().live():
         assert unit.title in navigation
 
 
 def test_unit_page__shows_introduction_leaders_contact_and_news(client, demo):
-    unit = DepartmentPage.objects.get(short_name="TTXTDL")
+    unit = unit_pages().get(short_name="TTXTDL")
     soup = _get(client, unit.url)
     text = soup.get_text(" ", strip=True)
     assert soup.h1.get_text() == unit.title

@@ -4,12 +4,12 @@ from http import HTTPStatus
 
 from wagtail.models import PageViewRestriction
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from news.models import NewsPage
 
 
 def test_restricted_unit__disappears_from_listings_and_comes_back(client, demo):
-    library = DepartmentPage.objects.get(short_name="TVT")
+    library = unit_pages().get(short_name="TVT")
     article = NewsPage.objects.live().descendant_of(library).first()
     assert article.title in client.get("/rss/").content.decode()
 

@@ -15,14 +15,10 @@ def information_navigation(page):
 @register.inclusion_tag("about/includes/unit_information.html")
 def unit_information(owner):
     """On a unit's page (or the home page): links to its information pages, and its
-    leaders from the published leaders page; until that page is published, the leaders
-    the unit page carried before it existed."""
+    leaders from the published leaders page."""
     pages = information_pages(owner)
     leaders_page = next((page for page in pages if page.content_type.model == "leaderspage"), None)
+    leaders = []
     if leaders_page is not None:
         leaders = Leader.objects.filter(page_id=leaders_page.pk).select_related("photo")
-    elif hasattr(owner, "leaders"):
-        leaders = owner.leaders.all()
-    else:
-        leaders = []
     return {"pages": pages, "owner": owner, "leaders": leaders, "leaders_page": leaders_page}

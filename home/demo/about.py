@@ -157,3 +157,15 @@ def ensure_information(owner, data, contact, report, ensure_child):
         working_hours=data["contacts"]["working_hours"],
         map_url=MAP + contact["address"].replace(" ", "+"),
     )
+
+
+def ensure_leaders(unit, leaders, report, ensure_child):
+    """A leaders page with ``leaders`` ((name, position) each), if the unit has none."""
+    if not LeadersPage.objects.child_of(unit).exists():
+        ensure_child(
+            unit,
+            LeadersPage,
+            report,
+            title="Lãnh đạo",
+            leaders=[Leader(name=name, position=position) for name, position in leaders],
+        )

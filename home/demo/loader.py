@@ -13,13 +13,13 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from departments.models import DepartmentLeader, DepartmentPage
+from departments.models import DepartmentPage
 from departments.provisioning import ensure_shared_collection, sync_all_units
 from govcms.text import vietnamese_slugify
 from home.models import HomePage, PortalSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 
-from .about import INFORMATION, ensure_information
+from .about import INFORMATION, ensure_information, ensure_leaders
 from .content import ARTICLES, PORTAL, SEED_ARTICLE, UNITS
 from .documents import ensure_documents
 from .english import ensure_english
@@ -286,9 +286,6 @@ def load_demo():
             phone=data["phone"],
             email=data["email"],
             working_hours=data["working_hours"],
-            leaders=[
-                DepartmentLeader(name=name, position=position) for name, position in data["leaders"]
-            ],
         )
         indexes[data["short_name"]] = _ensure_child(
             unit,
@@ -338,8 +335,12 @@ def load_demo():
         owner = units[short_name] if short_name else home
         contact = next((unit for unit in UNITS if unit["short_name"] == short_name), PORTAL)
         ensure_information(owner, data, contact, report, _ensure_child)
+    for data in UNITS:  # the units without the other pages in the demo have their leaders
+        ensure_leaders(units[data["short_name"]], data["leaders"], report, _ensure_child)
     ensure_schedules(home, units, report, _ensure_child)
     ensure_questions(home, units, report, _ensure_child)
     ensure_english(home, units, report)
+    for repair in sync_all_units():  # the board's rights on the English home page
+        report.add("provisioned", repair)
     _ensure_accounts(report)
     return report

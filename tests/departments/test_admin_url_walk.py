@@ -333,6 +333,10 @@ NAMED = {
     "admin/pages/create/<slug:app_label>/<slug:model_name>": [
         {"app_label": "news", "model_name": "newspage"}
     ],
+    # No snippet of the portal is translatable; tried with one of the board's lists.
+    "admin/translation/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/": [
+        {"app_label": "=legal", "model_name": "=documenttype", "pk": "document_type"}
+    ],
     "admin/workflows/tasks/add/<str:app_label>/<str:model_name>/": [
         {"app_label": "departments", "model_name": "unitapprovaltask"}
     ],

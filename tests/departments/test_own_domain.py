@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from news.models import NewsPage
 
 UNIT_HOST = "thuvien.example.vn"
@@ -14,7 +14,7 @@ UNIT_HOST = "thuvien.example.vn"
 
 @pytest.fixture
 def library_site(demo):
-    library = DepartmentPage.objects.get(short_name="TVT")
+    library = unit_pages().get(short_name="TVT")
     Site.objects.create(hostname=UNIT_HOST, port=80, root_page=library, site_name="Thư viện tỉnh")
     return library
 

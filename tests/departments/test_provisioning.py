@@ -16,7 +16,7 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from departments.models import DepartmentPage, UnitApprovalTask
+from departments.models import DepartmentPage, UnitApprovalTask, unit_pages
 
 
 def page_permissions(group):
@@ -96,12 +96,12 @@ def test_unit_created_in_the_admin__is_provisioned(admin_client, home_page):
         ),
     )
     assert response.status_code == HTTPStatus.FOUND
-    assert_provisioned(DepartmentPage.objects.get(short_name="NHC"))
+    assert_provisioned(unit_pages().get(short_name="NHC"))
 
 
 def test_create_unit_command__creates_a_provisioned_unit_with_news_index(home_page, capsys):
     call_command("create_unit", "Nhà hát Chèo tỉnh Hà Nam", short="NHC", title="Nhà hát Chèo")
-    unit = DepartmentPage.objects.get(short_name="NHC")
+    unit = unit_pages().get(short_name="NHC")
     assert unit.live and unit.full_name == "Nhà hát Chèo tỉnh Hà Nam"
     assert unit.slug == "nha-hat-cheo"
     assert unit.get_children().live().filter(title="Tin tức").exists()

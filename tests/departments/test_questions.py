@@ -10,7 +10,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from compliance.report import BEHIND, OK, unit_reports
@@ -308,6 +308,18 @@ def test_purge__erases_personal_data_after_the_set_time_and_keeps_the_question(
     call_command("purge_question_data")
     old.refresh_from_db()
     assert old.personal_data_erased_at == erased_at  # a second run changes nothing
+
+
+def test_purge__one_question_at_the_askers_request(portal, lists):
+    question = question_for(lists["a"])
+    other = question_for(lists["a"])
+    call_command("purge_question_data", "--reference", question.reference)
+    question.refresh_from_db()
+    other.refresh_from_db()
+    assert question.email == "" and question.personal_data_erased_at
+    assert other.email == "hoi@example.com"
+    with pytest.raises(CommandError, match="HD-0000-NONE"):
+        call_command("purge_question_data", "--reference", "HD-0000-NONE")
 
 
 def test_compliance__counts_questions_left_unanswered_past_the_deadline(portal, lists, settings):

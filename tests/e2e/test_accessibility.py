@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
 
@@ -22,7 +22,7 @@ AXE_OPTIONS = {
 
 @pytest.fixture
 def public_urls(demo):
-    unit = DepartmentPage.objects.get(short_name="TTXTDL")
+    unit = unit_pages().get(short_name="TTXTDL")
     return {
         "home": "/",
         "unit page": unit.url,

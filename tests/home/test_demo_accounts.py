@@ -3,14 +3,14 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from home.demo.loader import DEMO_BOARD_USERNAME, DEMO_PASSWORD, demo_usernames
 from tests.helpers import sign_in
 
 
 def test_load_demo__creates_an_editor_and_approver_per_unit(demo, client):
     User = get_user_model()
-    for unit in DepartmentPage.objects.all():
+    for unit in unit_pages():
         editor_name, approver_name = demo_usernames(unit.short_name)
         editor = User.objects.get(username=editor_name)
         approver = User.objects.get(username=approver_name)

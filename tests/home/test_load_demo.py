@@ -5,7 +5,7 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from home.demo.loader import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
@@ -32,7 +32,7 @@ def test_load_demo__builds_the_portal_on_an_empty_database(demo):
     assert isinstance(site.root_page.specific, HomePage)
     assert not Page.objects.filter(content_type__model="page", depth=2).exists()
 
-    units = DepartmentPage.objects.live()
+    units = unit_pages().live()
     assert set(units.values_list("short_name", flat=True)) == UNIT_SHORT_NAMES
     for unit in units:
         assert NewsIndexPage.objects.live().child_of(unit).count() == 1

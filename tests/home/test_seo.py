@@ -6,7 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from departments.models import DepartmentPage
+from departments.models import DepartmentPage, unit_pages
 from home.models import StandardPage
 from news.models import NEWS_PER_PAGE, NewsIndexPage, NewsPage, NewsTag, topic_url
 from tests.factories import NewsPageFactory
@@ -38,7 +38,7 @@ def json_ld(soup, kind):
 
 
 def unit_lists():
-    return [NewsIndexPage.objects.child_of(unit).get() for unit in DepartmentPage.objects.all()]
+    return [NewsIndexPage.objects.child_of(unit).get() for unit in unit_pages()]
 
 
 def test_each_units_news_list_has_its_own_title_heading_and_description(client, demo):

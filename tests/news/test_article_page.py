@@ -5,7 +5,7 @@ from http import HTTPStatus
 
 from bs4 import BeautifulSoup
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from news.models import NewsPage
 
 # The demo's Site record: every absolute address of the portal is written on it.
@@ -66,7 +66,7 @@ def test_article__topics_link_to_topic_pages(client, demo):
 
 def test_article__related_news_from_the_same_unit_and_latest_news_aside(client, demo):
     article = NewsPage.objects.get(title__startswith=SEED_TITLE_START)
-    unit = DepartmentPage.objects.get(short_name="TTXTDL")
+    unit = unit_pages().get(short_name="TTXTDL")
     soup = soup_of(client, article.url)
     related = [h.get_text(strip=True) for h in soup.select(".related-news h3")]
     same_unit = set(

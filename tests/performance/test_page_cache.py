@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from news.models import NewsIndexPage, NewsPage
 
 from ..factories import NewsPageFactory
@@ -37,7 +37,7 @@ def redis_cache(settings):
 
 @pytest.fixture
 def library(demo, redis_cache):
-    unit = DepartmentPage.objects.get(short_name="TVT")
+    unit = unit_pages().get(short_name="TVT")
     index = NewsIndexPage.objects.child_of(unit).get()
     article = NewsPage.objects.live().child_of(index).order_by("-date").first()
     return unit, index, article
@@ -112,9 +112,7 @@ def test_unpublishing__removes_it_everywhere_at_once(client, library):
 
 def test_moving__updates_old_and_new_places(client, library):
     unit, index, article = library
-    museum_index = NewsIndexPage.objects.child_of(
-        DepartmentPage.objects.get(short_name="BTT")
-    ).get()
+    museum_index = NewsIndexPage.objects.child_of(unit_pages().get(short_name="BTT")).get()
     get(client, index.url)
     get(client, museum_index.url)
     article.move(museum_index, pos="last-child")

@@ -87,3 +87,46 @@ def test_query_budget__same_with_20_and_300_articles_and_at_most_12(client, home
     with_300 = {name: count_queries(client, url) for name, url in pages.items()}
     assert with_300 == with_20
     assert {name: count for name, count in with_300.items() if count > MAX_QUERIES} == {}
+
+
+def unit_information_urls(unit):
+    from questions.models import AnswerPage, QuestionIndexPage
+    from schedule.models import ScheduleIndexPage, WeekSchedulePage
+
+    schedule = ScheduleIndexPage.objects.child_of(unit).get()
+    questions = QuestionIndexPage.objects.child_of(unit).get()
+    return {
+        "schedule, this week": schedule.url,
+        "schedule, a past week": WeekSchedulePage.objects.child_of(schedule).first().url,
+        "schedule feed": schedule.url + "rss/",
+        "questions": questions.url,
+        "questions, deep page": questions.url + "?page=2",
+        "answer": AnswerPage.objects.child_of(questions).live().first().url,
+        "ask": questions.url + "gui-cau-hoi/",
+        "organisation": unit.url + "co-cau-to-chuc/",
+    }
+
+
+def test_query_budget__schedules_and_questions_same_at_any_size_and_at_most_12(client, home_page):
+    from about.models import Division, OrganisationPage
+    from home.scale import seed_questions, seed_schedules
+
+    indexes = build_units(home_page)
+    unit = indexes[0].get_parent().specific
+    unit.add_child(
+        instance=OrganisationPage(
+            title="Cơ cấu tổ chức",
+            leadership="Ban Giám đốc",
+            divisions=[Division(name=f"Phòng {number}") for number in range(6)],
+        )
+    )
+    rng = random.Random(2021)
+    seed_schedules(4, rng)
+    seed_questions(200, rng)
+    pages = unit_information_urls(unit)
+    small = {name: count_queries(client, url) for name, url in pages.items()}
+    seed_schedules(30, rng)
+    seed_questions(1500, rng)
+    large = {name: count_queries(client, url) for name, url in pages.items()}
+    assert large == small
+    assert {name: count for name, count in large.items() if count > MAX_QUERIES} == {}

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
-from departments.models import DepartmentPage
+from departments.models import unit_pages
 from news.models import NewsPage
 from search import engine
 
@@ -49,8 +49,8 @@ def test_search__all_words_must_match(client, demo):
 
 
 def test_search__filter_by_unit(client, demo):
-    museum = DepartmentPage.objects.get(short_name="BTT")
-    library = DepartmentPage.objects.get(short_name="TVT")
+    museum = unit_pages().get(short_name="BTT")
+    library = unit_pages().get(short_name="TVT")
     assert result_titles(client, q="bao tang", **{"don-vi": museum.pk})
     in_library = result_titles(client, q="hien vat", **{"don-vi": library.pk})
     assert in_library == []
@@ -124,7 +124,7 @@ def test_search__title_words_are_marked(client, demo):
 
 
 def test_search__filter_by_kind(client, demo):
-    museum = DepartmentPage.objects.get(short_name="BTT")
+    museum = unit_pages().get(short_name="BTT")
     assert museum.title in result_titles(client, q=museum.title, loai="trang")
     assert museum.title not in result_titles(client, q=museum.title, loai="tin-tuc")
     assert all(

@@ -3,7 +3,7 @@ GOVCMS_QUESTIONS_KEEP_PERSONAL_DAYS (Decree 13/2023/NĐ-CP; docs/privacy.md). Th
 question itself stays, anonymised. Meant to run daily; a second run erases nothing."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from questions.models import OPEN_STATUSES, Question
@@ -16,8 +16,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Count what would be erased; change nothing."
         )
+        parser.add_argument(
+            "--reference",
+            action="append",
+            default=[],
+            help="Erase now the personal data of this question (the asker asked for it); "
+            "may be given several times.",
+        )
 
-    def handle(self, *args, dry_run=False, **options):
+    def handle(self, *args, dry_run=False, reference=(), **options):
+        if reference:
+            found = Question.objects.filter(reference__in=reference)
+            missing = sorted(set(reference) - set(found.values_list("reference", flat=True)))
+            if missing:
+                raise CommandError(f"No question has the reference {', '.join(missing)}.")
+            if not dry_run:
+                for question in found:
+                    question.erase_personal_data()
+            self.stdout.write(f"{found.count()} questions had their personal data erased.")
+            return
         limit = timezone.now() - timezone.timedelta(
             days=settings.GOVCMS_QUESTIONS_KEEP_PERSONAL_DAYS
         )
