@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -81,7 +82,7 @@ class Question(models.Model):
         _("personal data erased"), null=True, blank=True, editable=False
     )
 
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(pgettext_lazy("question", "subject"), max_length=200)
     body = models.TextField(_("question"), max_length=5000)
     created_at = models.DateTimeField(_("asked"), default=timezone.now, editable=False)
     status = models.CharField(

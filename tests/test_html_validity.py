@@ -12,6 +12,7 @@ from departments.models import unit_pages
 from home.models import StandardPage
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage, topic_url
+from questions.models import AnswerPage
 
 pytestmark = pytest.mark.django_db
 VNU = (
@@ -36,6 +37,18 @@ def public_pages():
         "document-list": (documents.url + "?loai=quyet-dinh&nam=abcd", 200),
         "document": (LegalDocumentPage.objects.get(number="125/QĐ-SVHTTDL").url, 200),
         "not-found": ("/khong-co-trang-nay/", 404),
+        "introduction": ("/gioi-thieu/", 200),
+        "functions": ("/chuc-nang-nhiem-vu/", 200),
+        "organisation": ("/co-cau-to-chuc/", 200),
+        "leaders": ("/lanh-dao/", 200),
+        "contact": ("/lien-he/", 200),
+        "schedule": ("/lich-cong-tac/", 200),
+        "schedule-empty-week": ("/lich-cong-tac/tuan-1-2020/", 200),
+        "questions": ("/hoi-dap/", 200),
+        "ask": ("/hoi-dap/gui-cau-hoi/", 200),
+        "answer": (AnswerPage.objects.live().first().url, 200),
+        "english-home": ("/en/", 200),
+        "english-unit": ("/en" + unit.url, 200),
     }
 
 

@@ -183,7 +183,7 @@ def _english(page, locale, report, **fields):
 
 
 def ensure_english(home, units, report):
-    locale = Locale.objects.get(language_code="en")
+    locale, _created = Locale.objects.get_or_create(language_code="en")
     english_home = _english(home, locale, report, **HOME)
     owners = {None: home}
     for short_name, fields in UNITS.items():

@@ -8,6 +8,7 @@ import pytest
 from departments.models import unit_pages
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
+from questions.models import AnswerPage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,6 +34,14 @@ def public_urls(demo):
         "not found": "/khong-co-trang-nay/",
         "document list": LegalDocumentIndexPage.objects.get(depth=3).url + "?hieu-luc=het-hieu-luc",
         "document": LegalDocumentPage.objects.get(number="125/QĐ-SVHTTDL").url,
+        "organisation": unit.url + "co-cau-to-chuc/",
+        "leaders": unit.url + "lanh-dao/",
+        "contact": unit.url + "lien-he/",
+        "schedule": unit.url + "lich-cong-tac/",
+        "questions": unit.url + "hoi-dap/",
+        "ask a question": unit.url + "hoi-dap/gui-cau-hoi/",
+        "answer": AnswerPage.objects.live().filter(path__startswith=unit.path).first().url,
+        "english unit page": "/en" + unit.url,
     }
 
 
