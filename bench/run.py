@@ -63,18 +63,21 @@ def prepare(args, env):
     manage("load_demo", env=env, capture=True)
     news = args.news - _count("news.models", "NewsPage", env)
     documents = args.documents - _count("legal.models", "LegalDocumentPage", env)
-    if news > 0 or documents > 0:
-        news, documents = max(news, 0), max(documents, 0)
+    questions = args.questions - _count("questions.models", "Question", env)
+    weeks = args.weeks if _count("schedule.models", "WeekSchedulePage", env) < args.weeks else 0
+    if news > 0 or documents > 0 or questions > 0 or weeks > 0:
+        news, documents, questions = max(news, 0), max(documents, 0), max(questions, 0)
         started = time.monotonic()
         manage(
             "seed_scale",
             *("--units", str(args.units), "--news", str(news), "--documents", str(documents)),
+            *("--questions", str(questions), "--weeks", str(weeks)),
             env=env,
             capture=True,
         )
         print(
-            f"seeded {news} articles and {documents} documents"
-            f" in {time.monotonic() - started:.0f} s",
+            f"seeded {news} articles, {documents} documents, {questions} questions and"
+            f" {weeks} weeks of schedule in {time.monotonic() - started:.0f} s",
             flush=True,
         )
     manage("collectstatic", "--noinput", "-v0", env=env)
@@ -101,6 +104,39 @@ def document_targets(env):
     ]
 
 
+UNIT_TARGETS = (
+    "from departments.models import unit_pages\n"
+    "from questions.models import AnswerPage, QuestionIndexPage as Q\n"
+    "from schedule.models import ScheduleIndexPage as S, WeekSchedulePage as W\n"
+    "unit = unit_pages().get(short_name='TTXTDL')\n"
+    "questions = Q.objects.child_of(unit).get()\n"
+    "count = AnswerPage.objects.child_of(questions).count()\n"
+    "schedule = S.objects.child_of(unit).get()\n"
+    "week = W.objects.child_of(schedule).order_by('week_start')[50]\n"
+    "answer = AnswerPage.objects.child_of(questions).order_by('-asked_on').first()\n"
+    "print(unit.url, questions.url, count, schedule.url, week.url, answer.url, sep='|')"
+)
+
+
+def unit_targets(env):
+    """A demo unit's information, schedule and question pages (the demo gives it its
+    information pages and their English versions; seed_scale its questions and weeks)."""
+    line = shell(UNIT_TARGETS, env).splitlines()[-1]
+    unit_url, questions_url, count, schedule_url, week_url, answer_url = line.split("|")
+    deep = max(int(count) // 20, 1)
+    return [
+        ("organisation", f"{unit_url}co-cau-to-chuc/"),
+        ("schedule, this week", schedule_url),
+        ("schedule, week 50", week_url),
+        ("schedule feed", f"{schedule_url}rss/"),
+        ("questions", questions_url),
+        (f"questions, page {deep}", f"{questions_url}?page={deep}"),
+        ("answer", answer_url),
+        ("ask a question", f"{questions_url}gui-cau-hoi/"),
+        ("english unit", f"/en{unit_url}"),
+    ]
+
+
 def targets(env):
     code = (
         "from departments.models import DepartmentPage\n"
@@ -122,6 +158,7 @@ def targets(env):
         ("feed", "/rss/"),
         ("sitemap index", "/sitemap.xml"),
         *document_targets(env),
+        *unit_targets(env),
     ]
 
 
@@ -286,6 +323,8 @@ def main():
     parser.add_argument("--news", type=int, default=100_000)
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--documents", type=int, default=50_000)
+    parser.add_argument("--questions", type=int, default=20_000)
+    parser.add_argument("--weeks", type=int, default=104)
     parser.add_argument(
         "--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
     )

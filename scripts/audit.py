@@ -38,6 +38,9 @@ from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 documents = LegalDocumentIndexPage.objects.get(depth=3)
 print(f"documents={documents.url}?loai=quyet-dinh")
 print(f"document={LegalDocumentPage.objects.get(number='125/QĐ-SVHTTDL').url}")
+print(f"organisation={unit.url}co-cau-to-chuc/ leaders={unit.url}lanh-dao/")
+print(f"schedule={unit.url}lich-cong-tac/ questions={unit.url}hoi-dap/")
+print(f"ask={unit.url}hoi-dap/gui-cau-hoi/ english=/en{unit.url}")
 """
 
 
