@@ -60,6 +60,7 @@ class Check:
 class UnitReport:
     unit: DepartmentPage
     checks: list
+    name: str = ""
 
     @property
     def gaps(self):
@@ -77,13 +78,17 @@ def _by_unit(queryset, unit_path_length, **aggregates):
     return {row["unit_path"]: row for row in rows}
 
 
-def _children_by_unit(model, unit_path_length):
-    """The first page of ``model`` directly under each unit, by the unit's path."""
-    pages = model.objects.filter(depth=(unit_path_length // model.steplen) + 1).order_by("path")
-    found = {}
+def _children_by_unit(model, units, unit_path_length):
+    """The pages of ``model`` directly under each unit: the first of each unit by the
+    unit's path, and the paths of all of them (what the unit's figures count)."""
+    pages = model.objects.filter(
+        depth=(unit_path_length // model.steplen) + 1, path__regex=_prefixes(units)
+    ).order_by("path")
+    found, paths = {}, []
     for page in pages.only("pk", "path"):
         found.setdefault(page.path[:unit_path_length], page)
-    return found
+        paths.append(page.path)
+    return found, paths
 
 
 def _days_since(day, today):
@@ -97,13 +102,19 @@ def unit_reports(units, today=None):
         return []
     today = today or timezone.localdate()
     length = len(units[0].path)
+    # Each figure counts what sits in the unit's own lists, so that the department's row
+    # (the home page, above every unit) counts only the department's own.
+    news_indexes, news_lists = _children_by_unit(NewsIndexPage, units, length)
+    document_indexes, document_lists = _children_by_unit(LegalDocumentIndexPage, units, length)
+    schedules, schedule_lists = _children_by_unit(ScheduleIndexPage, units, length)
+    question_lists, question_list_paths = _children_by_unit(QuestionIndexPage, units, length)
     news = _by_unit(
-        NewsPage.objects.filter(listed=True, path__regex=_prefixes(units)),
+        NewsPage.objects.filter(listed=True, path__regex=_prefixes(news_lists)),
         length,
         newest=Max("date"),
     )
     documents = _by_unit(
-        LegalDocumentPage.objects.live().public().filter(path__regex=_prefixes(units)),
+        LegalDocumentPage.objects.live().public().filter(path__regex=_prefixes(document_lists)),
         length,
         newest=Max("issued_on"),
         count=Count("pk"),
@@ -122,17 +133,16 @@ def unit_reports(units, today=None):
     for path, week_start in (
         WeekSchedulePage.objects.live()
         .filter(
-            path__regex=_prefixes(units), week_start__in=[monday, monday + datetime.timedelta(7)]
+            path__regex=_prefixes(schedule_lists),
+            week_start__in=[monday, monday + datetime.timedelta(7)],
         )
         .values_list("path", "week_start")
     ):
         weeks.setdefault(path[:length], set()).add(week_start)
-    schedules = _children_by_unit(ScheduleIndexPage, length)
-    question_lists = _children_by_unit(QuestionIndexPage, length)
     late = timezone.now() - datetime.timedelta(days=settings.GOVCMS_QUESTIONS_ANSWER_DAYS)
     questions = {
         row["unit_path"]: row
-        for row in Question.objects.filter(index__path__regex=_prefixes(units))
+        for row in Question.objects.filter(index__path__regex=_prefixes(question_list_paths))
         .order_by()
         .annotate(unit_path=Substr("index__path", 1, length))
         .values("unit_path")
@@ -142,8 +152,6 @@ def unit_reports(units, today=None):
             answered=Count("pk", filter=Q(status=Status.ANSWERED)),
         )
     }
-    news_indexes = _children_by_unit(NewsIndexPage, length)
-    document_indexes = _children_by_unit(LegalDocumentIndexPage, length)
     return [
         UnitReport(
             unit,
@@ -200,8 +208,11 @@ def _count_of(model):
     return Coalesce(Subquery(rows.annotate(count=Count("pk")).values("count")), 0)
 
 
-def _prefixes(units):
-    return "^(" + "|".join(unit.path for unit in units) + ")"
+def _prefixes(pages):
+    """A regular expression for the paths under any of ``pages`` (pages or paths); one
+    that matches nothing when there are none."""
+    paths = [getattr(page, "path", page) for page in pages]
+    return "^(" + "|".join(paths) + ")" if paths else "^$"
 
 
 def _check_information(check, unit, model, page):

@@ -1,11 +1,17 @@
+from django.apps import apps
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
 from departments.confinement import sees_everything
 from departments.models import unit_pages, units_of
 
 from .report import CATEGORIES, unit_reports
+
+# The portal's home page type (home/ is the layer above: named, not imported).
+HOME_PAGE_MODEL = "home.HomePage"
 
 
 class CompliancePanel(Component):
@@ -16,12 +22,19 @@ class CompliancePanel(Component):
     order = 10
     template_name = "compliance/panel.html"
 
-    def __init__(self, units, whole_portal):
+    def __init__(self, units, whole_portal, department=None, department_name=""):
         self.units = units
         self.whole_portal = whole_portal
+        self.department = department
+        self.department_name = department_name
 
     def get_context_data(self, parent_context):
         reports = unit_reports(self.units)
+        if self.department is not None:
+            # The department's own row first: its pages and lists under the home page.
+            (department,) = unit_reports([self.department])
+            department.name = self.department_name
+            reports.insert(0, department)
         return {
             "reports": reports,
             "categories": CATEGORIES,
@@ -38,5 +51,15 @@ def add_compliance_panel(request, panels):
     units = list(
         units.only("pk", "path", "depth", "title", "introduction", "phone", "email", "address")
     )
-    if units:
-        panels.insert(0, CompliancePanel(units, whole_portal))
+    department = None
+    if whole_portal:
+        department = (
+            Page.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE)
+            .type(apps.get_model(HOME_PAGE_MODEL))
+            .first()
+        )
+    if units or department:
+        name = ""
+        if department is not None:
+            name = apps.get_model("home", "PortalSettings").for_request(request).owner_name
+        panels.insert(0, CompliancePanel(units, whole_portal, department, name))

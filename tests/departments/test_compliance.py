@@ -30,7 +30,7 @@ from legal.models import (
     LegalDocumentIndexPage,
     LegalDocumentPage,
 )
-from news.models import NewsPage
+from news.models import NewsIndexPage, NewsPage
 from questions.models import QuestionIndexPage
 from schedule.models import ScheduleIndexPage, WeekSchedulePage
 
@@ -137,6 +137,24 @@ def test_a_complete_unit__has_no_gap_but_its_missing_english_versions(portal):
     } == NOT_YET_AVAILABLE
 
 
+def test_the_departments_row__counts_its_own_lists_not_the_units(portal):
+    """The home page's row counts the pages directly under it: the units' news and
+    schedules do not make the department look up to date."""
+    (department,) = unit_reports([portal.home])
+    states_ = states(department)
+    assert states_["news"] == MISSING  # unit A's live article is not the department's
+    assert states_["schedule"] == MISSING and "scheduleindexpage" in next(
+        check.fix_url for check in department.checks if check.key == "schedule"
+    )
+    news = NewsIndexPage(title="Tin tức", slug="tin-tuc-so")
+    portal.home.add_child(instance=news)
+    article = NewsPage(title="Tin của Sở", date=timezone.now(), summary="Tin chung.")
+    news.add_child(instance=article)
+    article.save_revision().publish()
+    (department,) = unit_reports([portal.home])
+    assert states(department)["news"] == OK
+
+
 def test_the_figures__cost_the_same_queries_for_two_units_or_twelve(portal):
     units = list(DepartmentPage.objects.order_by("path"))
     unit_reports(units)  # the shared cache's list of restricted pages, read once
@@ -161,13 +179,14 @@ def panel_units(client, user):
 def test_dashboard__the_board_sees_every_unit_a_unit_its_own(client, portal):
     board_units, panel = panel_units(client, portal.board_member)
     assert [name.split(" ")[0:3] for name in board_units] == [
+        ["Sở", "Văn", "hóa,"],  # the department's own row first (the portal's owner)
         ["Bảo", "tàng", "tỉnh"],
         ["Thư", "viện", "tỉnh"],
     ]
     rows = panel.select("tr[data-category]")
     assert {row["data-category"] for row in rows} >= {"news", "documents", "schedule", "questions"}
     assert "Tạo trang hỏi đáp" in panel.get_text()  # the screen that fixes a gap
-    labels = [row.th.get_text(strip=True) for row in rows[: len(rows) // 2]]
+    labels = [row.th.get_text(strip=True) for row in rows[: len(rows) // 3]]
     assert "Văn bản" in labels and "Tài liệu" not in labels  # documents, not library files
     unit_units, _panel = panel_units(client, portal.b.editor)
     assert len(unit_units) == 1 and unit_units[0].startswith("Thư viện tỉnh")
