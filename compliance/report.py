@@ -295,7 +295,7 @@ def _check_questions(check, unit, question_list, questions):
             "%(late)s questions wait for more than %(days)s days.",
             questions["late"],
         ) % {"late": questions["late"], "days": settings.GOVCMS_QUESTIONS_ANSWER_DAYS}
-        check.fix_url = reverse("questions_question:index")
+        check.fix_url = reverse("questions_question:index") + "?late=true"
         check.fix_label = _("Answer the questions")
 
 

@@ -2,6 +2,7 @@
 addressed to their unit (the board sees all), by every view: the list, the question,
 its history, the refusal and the "answer" action."""
 
+import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -71,9 +72,20 @@ class ConfinedMixin:
 
 
 class QuestionFilterSet(WagtailFilterSet):
+    late = django_filters.BooleanFilter(
+        label=_("Waiting past the deadline"),
+        method="filter_late",
+        widget=forms.CheckboxInput,
+    )
+
     class Meta:
         model = Question
-        fields = ["status"]
+        fields = ["status", "late"]
+
+    def filter_late(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.overdue(settings.GOVCMS_QUESTIONS_ANSWER_DAYS)
 
 
 class RefusalForm(forms.ModelForm):

@@ -214,6 +214,11 @@ def test_listing__shows_status_and_age_late_ones_marked(client, portal, lists, s
     }
     assert "20" in rows["Câu cũ"].get_text() and "trễ" in rows["Câu cũ"].get_text()
     assert "Mới" in rows["Câu mới"].get_text()
+    soup = BeautifulSoup(client.get("/admin/questions_question/?late=true").content, "html.parser")
+    subjects = [
+        row.select_one("td:nth-of-type(2)").get_text(strip=True) for row in soup.select("tbody tr")
+    ]
+    assert subjects == ["Câu cũ"]
 
 
 def test_refusing__needs_a_reason_and_tells_the_citizen(
@@ -329,5 +334,5 @@ def test_compliance__counts_questions_left_unanswered_past_the_deadline(portal, 
     report_a, report_b = unit_reports([portal.a.page, portal.b.page])
     late = next(check for check in report_a.checks if check.key == "questions")
     assert late.state == BEHIND and "1" in str(late.detail)
-    assert late.fix_url == "/admin/questions_question/"
+    assert late.fix_url == "/admin/questions_question/?late=true"
     assert next(check for check in report_b.checks if check.key == "questions").state == OK
