@@ -34,6 +34,11 @@ print("not-found=/khong-co-trang-nay/")
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 print(f"documents={LegalDocumentIndexPage.objects.get(depth=3).url}")
 print(f"document={LegalDocumentPage.objects.get(number='125/QĐ-SVHTTDL').url}")
+print(f"organisation={unit.url}co-cau-to-chuc/")
+print(f"schedule={unit.url}lich-cong-tac/")
+print(f"questions={unit.url}hoi-dap/")
+print(f"ask={unit.url}hoi-dap/gui-cau-hoi/")
+print(f"english=/en{unit.url}")
 """
 
 
