@@ -11,6 +11,7 @@ from django.urls import include, path
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+from wagtail.models import Locale
 
 from .models import INFORMATION_PAGE_TYPES
 
@@ -48,6 +49,19 @@ class SubmitEnglishVersionView(SubmitPageTranslationView):
     def post(self, request, **kwargs):
         request.POST = request.POST.copy()
         request.POST.pop("include_subtree", None)
+        parent = self.object.get_parent()
+        if not parent.is_root():
+            chosen = Locale.objects.filter(pk__in=request.POST.getlist("locales"))
+            untranslated = chosen.exclude(
+                pk__in=parent.get_translations(inclusive=True).values("locale_id")
+            )
+            if untranslated.exists():
+                # Wagtail's form only greys these languages out; it does not refuse them.
+                messages.error(
+                    request,
+                    _("Make the English version of '%(parent)s' first.") % {"parent": parent.title},
+                )
+                return redirect("wagtailadmin_pages:edit", self.object.pk)
         return super().post(request, **kwargs)
 
 

@@ -36,6 +36,10 @@ def _refused(message):
 
 class UnitPagesAdminAPIViewSet(PagesAdminAPIViewSet):
     def action_view(self, request, pk, action_name):
+        if action_name == "copy_for_translation" and not request.user.is_superuser:
+            # Its aliases go live at once and it copies whole subtrees: English versions
+            # are made with a page's "Translate" screen instead (about/translation.py).
+            return _refused(_("English versions are made with the page's Translate screen."))
         page = self.get_object()
         if action_name in CHANGING_ACTIONS:
             message = lock_refusal(page, request.user)

@@ -28,7 +28,11 @@ from .models import OPEN_STATUSES, AnswerPage, Question, Status
 
 
 class QuestionPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, narrowed to the questions of the user's units."""
+    """Model permissions, narrowed to the questions of the user's units. Nobody adds a
+    question in the admin: citizens ask them."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and (
@@ -104,6 +108,10 @@ class RefusalForm(forms.ModelForm):
         cleaned_data = super().clean()
         if self.instance.status not in OPEN_STATUSES:
             raise forms.ValidationError(_("Only a question still open can be refused."))
+        if AnswerPage.objects.filter(question=self.instance).exists():
+            raise forms.ValidationError(
+                _("This question has an answer being written: delete that draft first.")
+            )
         return cleaned_data
 
     def save(self, commit=True):

@@ -2,6 +2,8 @@
 the unit's staff, the citizen's notice of the answer or of the refusal. Each is sent in
 Vietnamese, whoever triggers it."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -9,15 +11,26 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+logger = logging.getLogger(__name__)
+
 
 def _send(template, context, recipients):
     recipients = [address for address in recipients if address]
     if not recipients:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"questions/email/{template}_subject.txt", context).strip()
+        subject = render_to_string(f"questions/email/{template}_subject.txt", context)
         body = render_to_string(f"questions/email/{template}.txt", context)
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    subject = " ".join(subject.split())  # a citizen's subject must not break the header
+    try:
+        return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except Exception:
+        # The question is saved whatever the mail server does; the failure is logged for
+        # the administrators (a queue with retries comes with the background worker).
+        logger.exception(
+            "Could not send the %s e-mail of question %s", template, context["question"].reference
+        )
+        return 0
 
 
 def staff_addresses(question):

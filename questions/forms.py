@@ -9,9 +9,10 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.validators import RegexValidator
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from departments.models import DepartmentPage
 
@@ -30,10 +31,14 @@ def question_lists():
     unit = DepartmentPage.objects.filter(
         path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - QuestionIndexPage.steplen)
     )
+    unpublished_above = Page.objects.filter(
+        live=False, path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    )
     return (
         QuestionIndexPage.objects.live()
         .public()
         .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .exclude(Exists(unpublished_above))  # a unit taken off the portal takes none
         .annotate(unit_name=Subquery(unit.values("full_name")[:1]))
         .order_by("depth", "path")
     )

@@ -213,6 +213,8 @@ class AnswerPage(BasePage):
 
     parent_page_types = ["questions.QuestionIndexPage"]
     subpage_types = []
+    # A copy answers no question: each question has one answer.
+    exclude_fields_in_copy = ["question"]
     page_description = _("The published answer to a citizen's question.")
 
     class Meta:

@@ -4,14 +4,14 @@ from django.utils import timezone
 from wagtail.signals import page_published
 
 from . import emails
-from .models import AnswerPage, Status
+from .models import OPEN_STATUSES, AnswerPage, Status
 
 
 @receiver(page_published, sender=AnswerPage)
 def question_answered(sender, instance, **kwargs):
     """On an answer's (first) publication, the question is answered and its asker told."""
     question = instance.question
-    if question is None or question.status == Status.ANSWERED:
+    if question is None or question.status not in OPEN_STATUSES:
         return
     question.status, question.closed_at = Status.ANSWERED, timezone.now()
     question.save(update_fields=["status", "closed_at"])

@@ -24,6 +24,9 @@ from govcms.pages import BasePage
 
 from .weeks import days_of, monday_of, monday_of_week, this_monday, week_slug
 
+# The years a schedule may name (the calendar's own ends cannot be stepped past).
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
 
 class Session(models.TextChoices):
     MORNING = "sang", _("Morning")
@@ -77,6 +80,8 @@ class ScheduleIndexPage(RoutablePageMixin, BasePage):
             monday = monday_of_week(year, week)
         except ValueError:
             raise Http404 from None
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise Http404
         return self.render_week(request, monday, None)
 
     @path("", name="this_week")
@@ -134,7 +139,9 @@ def week_context(schedule, monday, week_page):
 
 class WeekScheduleForm(PortalPageForm):
     """The week's title and address come from its Monday; once the week is public, its
-    entries are marked moved or cancelled, never removed or silently changed."""
+    entries are marked moved or cancelled, never removed, and never moved to another day
+    or time without saying so. (Their wording may be corrected: that goes through
+    approval like any change.)"""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -146,6 +153,13 @@ class WeekScheduleForm(PortalPageForm):
         cleaned_data = super().clean()
         start = cleaned_data.get("week_start")
         if start is None:
+            return cleaned_data
+        if not FIRST_YEAR <= start.year <= LAST_YEAR:
+            self.add_error(
+                "week_start",
+                _("Choose a week between %(first)s and %(last)s.")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR},
+            )
             return cleaned_data
         monday = cleaned_data["week_start"] = monday_of(start)
         cleaned_data["title"] = WeekSchedulePage.title_for(monday)
@@ -260,9 +274,13 @@ class WeekSchedulePage(BasePage):
         super()._set_core_field_defaults()
 
     def route(self, request, path_components):
-        # A week written but not yet public shows as an empty week, not as "not found".
+        # A week written but not yet public shows as an empty week of its (live) schedule,
+        # not as "not found".
         if not path_components and not self.live:
-            return self.get_parent().specific.route(request, [self.slug])
+            schedule = self.get_parent().specific
+            if not schedule.live:
+                raise Http404  # (a schedule not live would hand the week back here)
+            return schedule.route(request, [self.slug])
         return super().route(request, path_components)
 
     def get_template(self, request, *args, **kwargs):

@@ -174,3 +174,28 @@ def test_compliance__a_missing_english_version_is_a_gap(portal, english_site, in
     english(introduction, title="Introduction")
     (report,) = unit_reports([portal.a.page])
     assert next(check for check in report.checks if check.key == "english").state == OK
+
+
+def test_the_admin_api__makes_no_translation_copy(client, portal, english_site):
+    client.force_login(portal.a.editor)
+    response = client.post(
+        f"/admin/api/main/pages/{portal.a.live_article.pk}/action/copy_for_translation/",
+        {"locale": "en", "alias": True, "copy_parents": True},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert not portal.a.live_article.get_translations().exists()
+
+
+def test_translating_under_a_parent_without_english__a_message_not_an_error(
+    client, portal, english_site
+):
+    introduction = IntroductionPage(title="Giới thiệu", summary="Tóm tắt", body="<p>L</p>")
+    portal.b.page.add_child(instance=introduction)
+    en = Locale.objects.get(language_code="en")
+    client.force_login(portal.b.editor)
+    response = client.post(
+        f"/admin/translation/submit/page/{introduction.pk}/", {"locales": [en.pk]}
+    )
+    assert response.status_code == 302
+    assert not introduction.get_translations().exists()

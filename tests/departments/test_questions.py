@@ -336,3 +336,63 @@ def test_compliance__counts_questions_left_unanswered_past_the_deadline(portal, 
     assert late.state == BEHIND and "1" in str(late.detail)
     assert late.fix_url == "/admin/questions_question/?late=true"
     assert next(check for check in report_b.checks if check.key == "questions").state == OK
+
+
+def test_a_question_being_answered__cannot_be_refused_too(client, portal, lists):
+    question = question_for(lists["a"])
+    client.force_login(portal.a.editor)
+    client.post(f"/admin/questions_question/answer/{question.pk}/")
+    response = client.post(
+        f"/admin/questions_question/edit/{question.pk}/", {"refusal_reason": "Không"}
+    )
+    assert response.status_code == 200
+    question.refresh_from_db()
+    assert question.status == Status.ANSWERING
+
+
+def test_a_list_with_questions__is_not_deleted_by_screen_or_bulk(client, portal, lists):
+    question_for(lists["a"])
+    client.force_login(portal.board_member)
+    response = client.post(f"/admin/pages/{lists['a'].pk}/delete/")
+    assert response.status_code == 302
+    assert QuestionIndexPage.objects.filter(pk=lists["a"].pk).exists()
+    response = client.post(f"/admin/bulk/wagtailcore/page/delete/?id={lists['a'].pk}", {})
+    assert response.status_code == 302
+    assert QuestionIndexPage.objects.filter(pk=lists["a"].pk).exists()
+    # A list without questions goes as any page.
+    client.post(f"/admin/pages/{lists['b'].pk}/delete/")
+    assert not QuestionIndexPage.objects.filter(pk=lists["b"].pk).exists()
+
+
+def test_an_answer_copied__answers_no_question(client, portal, lists):
+    question = question_for(lists["a"])
+    answer = AnswerPage(
+        title="Trả lời", question=question, question_text="Hỏi", answer="<p>Đáp</p>"
+    )
+    lists["a"].add_child(instance=answer)
+    copy = answer.copy(update_attrs={"slug": "tra-loi-ban-sao"})
+    assert copy.question is None
+    assert AnswerPage.objects.get(pk=answer.pk).question == question
+
+
+def test_nobody_adds_a_question_in_the_admin(client, portal, lists):
+    client.force_login(portal.administrator)
+    response = client.post("/admin/questions_question/new/", {"refusal_reason": "x"})
+    assert response.status_code in (302, 403)
+    assert not Question.objects.exists()
+
+
+def test_a_unit_off_the_portal__is_not_offered_in_the_form(client, portal, lists):
+    portal.b.page.unpublish()
+    html = client.get(f"{lists['a'].url}gui-cau-hoi/").content.decode()
+    assert portal.b.page.full_name not in html
+    assert ask(client, lists["a"], index=lists["b"].pk).status_code == 400
+
+
+def test_emails__plain_text_as_typed(client, portal, lists, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(client, lists["a"], name="O'Brien & Co", subject='Giờ "mở" cửa <lễ>\nBcc: x')
+    (to_citizen, _to_staff) = mail.outbox
+    assert "O'Brien & Co" in to_citizen.body
+    assert 'Giờ "mở" cửa <lễ>' in to_citizen.body  # not &quot; or &lt;
+    assert all("\n" not in message.subject for message in mail.outbox)

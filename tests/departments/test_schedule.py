@@ -286,3 +286,15 @@ def test_compliance__a_unit_without_a_schedule_or_this_week(portal, schedule):
     assert {check.key: check.state for check in report_a.checks}["schedule"] == MISSING
     b = next(check for check in report_b.checks if check.key == "schedule")
     assert b.state == MISSING and "scheduleindexpage" in b.fix_url
+
+
+def test_weeks_at_the_ends_of_the_calendar__not_found_not_an_error(client, portal, schedule):
+    for week in ("tuan-52-9999", "tuan-1-1", "tuan-1-1999"):
+        assert client.get(f"{schedule.url}{week}/").status_code == 404
+
+
+def test_a_draft_week_of_an_unpublished_schedule__not_found(client, portal, schedule):
+    week = WeekSchedulePage(week_start=MONDAY, live=False)
+    schedule.add_child(instance=week)
+    ScheduleIndexPage.objects.get(pk=schedule.pk).unpublish()
+    assert client.get(f"/{portal.a.page.slug}/{schedule.slug}/{week.slug}/").status_code == 404
