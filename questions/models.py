@@ -93,6 +93,10 @@ class Question(models.Model):
 
     objects = QuestionQuerySet.as_manager()
 
+    # Not in Wagtail's reference index: a question is no use of the page it is addressed
+    # to (and asking should cost no more than one row).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("citizen's question")
         verbose_name_plural = _("citizens' questions")
