@@ -20,6 +20,22 @@ INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "docu
 LATEST_NEWS_COUNT = 5
 
 
+# What a unit's section holds, and the department's too (under the home page): named, as
+# the apps that define them sit above this one (docs/architecture.md).
+SECTION_PAGE_TYPES = [
+    "news.NewsIndexPage",
+    "legal.LegalDocumentIndexPage",
+    "about.IntroductionPage",
+    "about.FunctionsPage",
+    "about.OrganisationPage",
+    "about.LeadersPage",
+    "about.ContactPage",
+    "schedule.ScheduleIndexPage",
+    "questions.QuestionIndexPage",
+    "home.StandardPage",
+]
+
+
 class DepartmentPage(BasePage):
     """One unit of the department: its section of the portal and its news."""
 
@@ -67,18 +83,7 @@ class DepartmentPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = [
-        "news.NewsIndexPage",
-        "legal.LegalDocumentIndexPage",
-        "about.IntroductionPage",
-        "about.FunctionsPage",
-        "about.OrganisationPage",
-        "about.LeadersPage",
-        "about.ContactPage",
-        "schedule.ScheduleIndexPage",
-        "questions.QuestionIndexPage",
-        "home.StandardPage",
-    ]
+    subpage_types = SECTION_PAGE_TYPES
     page_description = _("A unit of the department, with its own news section.")
 
     class Meta:

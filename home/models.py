@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from departments.models import DepartmentPage
+from departments.models import SECTION_PAGE_TYPES, DepartmentPage
 from govcms.pages import BasePage, in_default_language
 from news.blocks import NewsBodyBlock
 from news.models import NewsIndexPage, NewsPage
@@ -41,19 +41,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "news.NewsIndexPage",
-        "legal.LegalDocumentIndexPage",
-        "departments.DepartmentPage",
-        "about.IntroductionPage",
-        "about.FunctionsPage",
-        "about.OrganisationPage",
-        "about.LeadersPage",
-        "about.ContactPage",
-        "schedule.ScheduleIndexPage",
-        "questions.QuestionIndexPage",
-        "home.StandardPage",
-    ]
+    subpage_types = ["departments.DepartmentPage", *SECTION_PAGE_TYPES]
     page_description = _("The portal's home page. There is one per site.")
     max_count = 1
 
