@@ -245,7 +245,7 @@ def test_deep_page_of_a_long_list__costs_the_same_queries(
 ):
     from django.core.management import call_command
 
-    call_command("seed_scale", units=2, news=0, documents=300)
+    call_command("seed_scale", units=2, news=0, documents=300, questions=0, weeks=0)
     index = max(LegalDocumentIndexPage.objects.all(), key=lambda i: i.get_children().count())
     assert index.get_children().count() > 60
     client.get(index.url)

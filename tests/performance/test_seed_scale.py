@@ -57,7 +57,7 @@ def test_seed_scale__live_routable_searchable_pages_in_a_sound_tree(client, demo
 
 
 def test_seed_scale__documents_are_listed_found_by_number_and_readable(client, demo):
-    call_command("seed_scale", units=4, news=0, documents=40)
+    call_command("seed_scale", units=4, news=0, documents=40, questions=0, weeks=0)
     index = LegalDocumentIndexPage.objects.child_of(unit_pages().order_by("path").first()).get()
     seeded = LegalDocumentPage.objects.child_of(index).order_by("-pk").first()
     assert client.get(seeded.url).status_code == HTTPStatus.OK
