@@ -51,7 +51,8 @@ class SubmitEnglishVersionView(SubmitPageTranslationView):
         request.POST.pop("include_subtree", None)
         parent = self.object.get_parent()
         if not parent.is_root():
-            chosen = Locale.objects.filter(pk__in=request.POST.getlist("locales"))
+            ids = [value for value in request.POST.getlist("locales") if value.isdigit()]
+            chosen = Locale.objects.filter(pk__in=ids)
             untranslated = chosen.exclude(
                 pk__in=parent.get_translations(inclusive=True).values("locale_id")
             )

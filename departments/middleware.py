@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.models import Page
 
 from .confinement import sees_everything
+from .models import DepartmentPage, unit_paths_of
 
 # Site-wide reports, open to any admin user in Wagtail: the page types report names each
 # type's latest edited page (drafts of every unit included); the workflow and site
@@ -40,9 +41,38 @@ def _may_change_settings(request, app_name, model_name, **kwargs):
     return request.user.has_perm(f"{app_name}.change_{model_name}")
 
 
+def _around_own_units(request, parent_page_id, live_outside_units=False):
+    """Whether the page is inside one of the user's units (their English versions
+    included), or above them: a unit's people browse nothing else. With the English tree
+    their units sit in two trees, so Wagtail's own explorable root is the tree's Root,
+    under which it would show any page's title."""
+    page = Page.objects.filter(pk=parent_page_id).only("path", "live").first()
+    if page is None or sees_everything(request.user):
+        return True  # the view answers "not found" itself; the board sees everything
+    own = unit_paths_of(request.user)
+    if any(page.path.startswith(path) or path.startswith(page.path) for path in own):
+        return True
+    if live_outside_units and page.live:
+        unit_paths = DepartmentPage.objects.values_list("path", flat=True)
+        return not any(page.path.startswith(path) for path in unit_paths)
+    return False
+
+
+def _may_explore(request, parent_page_id, **kwargs):
+    return _around_own_units(request, parent_page_id)
+
+
+def _may_choose_from(request, parent_page_id, **kwargs):
+    """The page chooser also offers live pages outside every unit (choosable_pages)."""
+    return _around_own_units(request, parent_page_id, live_outside_units=True)
+
+
 VIEW_CHECKS = {
     "wagtailadmin_pages:move_confirm": _may_move,
     "wagtailsettings:preview_on_edit": _may_change_settings,
+    "wagtailadmin_explore": _may_explore,
+    "wagtailadmin_explore_results": _may_explore,
+    "wagtailadmin_choose_page_child": _may_choose_from,
 }
 
 

@@ -199,3 +199,39 @@ def test_translating_under_a_parent_without_english__a_message_not_an_error(
     )
     assert response.status_code == 302
     assert not introduction.get_translations().exists()
+
+
+def test_the_explorer_and_chooser__stay_around_the_units_own_trees(client, portal, english_site):
+    """With the English tree a unit's rights sit in two trees, whose common ancestor is
+    the Root: Wagtail would then show any page's title in the explorer."""
+    other_english = english(portal.b.page, title="Library")
+    draft = IntroductionPage(title="Bản nháp riêng TVT", summary="T", body="<p>L</p>", live=False)
+    other_english.add_child(instance=draft)
+    client.force_login(portal.a.editor)
+    for url in (
+        f"/admin/pages/{portal.b.draft_article.pk}/",
+        f"/admin/pages/{portal.b.draft_article.pk}/results/",
+        f"/admin/pages/{draft.pk}/",
+        f"/admin/choose-page/{draft.pk}/",
+        f"/admin/choose-page/{portal.b.index.pk}/",
+    ):
+        response = client.get(url, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+        assert response.status_code in (302, 403), url
+        body = response.content.decode()
+        assert portal.b.draft_article.title not in body and "Bản nháp riêng TVT" not in body
+    home, unit = english_site
+    for page in (portal.a.page, unit, portal.home, home):
+        assert client.get(f"/admin/pages/{page.pk}/").status_code == 200, page
+    assert client.get(f"/admin/choose-page/{portal.a.index.pk}/").status_code == 200
+
+
+def test_the_translate_screen__malformed_languages_are_no_error(client, portal, english_site):
+    introduction = IntroductionPage(title="Giới thiệu", summary="T", body="<p>L</p>")
+    portal.a.page.add_child(instance=introduction)
+    client.force_login(portal.a.editor)
+    for value in ("abc", "1.5", "-1"):
+        response = client.post(
+            f"/admin/translation/submit/page/{introduction.pk}/", {"locales": [value]}
+        )
+        assert response.status_code in (200, 302), value
+    assert not introduction.get_translations().exists()

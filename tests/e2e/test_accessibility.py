@@ -35,8 +35,6 @@ def public_urls(demo):
         "document list": LegalDocumentIndexPage.objects.get(depth=3).url + "?hieu-luc=het-hieu-luc",
         "document": LegalDocumentPage.objects.get(number="125/QĐ-SVHTTDL").url,
         "organisation": unit.url + "co-cau-to-chuc/",
-        "leaders": unit.url + "lanh-dao/",
-        "contact": unit.url + "lien-he/",
         "schedule": unit.url + "lich-cong-tac/",
         "questions": unit.url + "hoi-dap/",
         "ask a question": unit.url + "hoi-dap/gui-cau-hoi/",

@@ -121,12 +121,12 @@ def test_query_budget__schedules_and_questions_same_at_any_size_and_at_most_12(c
         )
     )
     rng = random.Random(2021)
-    seed_schedules(4, rng)
-    seed_questions(200, rng)
+    seed_schedules(3, rng)
+    seed_questions(100, rng)
     pages = unit_information_urls(unit)
     small = {name: count_queries(client, url) for name, url in pages.items()}
-    seed_schedules(30, rng)
-    seed_questions(1500, rng)
+    seed_schedules(20, rng)
+    seed_questions(800, rng)
     large = {name: count_queries(client, url) for name, url in pages.items()}
     assert large == small
     assert {name: count for name, count in large.items() if count > MAX_QUERIES} == {}
