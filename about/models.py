@@ -29,11 +29,6 @@ class InformationPage(BasePage):
     class Meta:
         abstract = True
 
-    @property
-    def owner_unit(self):
-        """The unit page above (a DepartmentPage), or the home page for the department."""
-        return self.get_parent().specific
-
 
 class IntroductionPage(InformationPage):
     information_key = "introduction"

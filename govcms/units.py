@@ -10,6 +10,8 @@ here, in one of three shapes depending on what the caller already holds.
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
 
@@ -36,3 +38,9 @@ def unit_path_of(page, unit_paths):
     """The path of the unit ``page`` is in, among the known ``unit_paths``, or None."""
     matches = [path for path in unit_paths if page.path.startswith(path)]
     return max(matches, key=len) if matches else None
+
+
+def parent_path(field="path"):
+    """The tree path of the page above the page whose path is in ``field`` of the outer
+    query (for a subquery on that page)."""
+    return Substr(OuterRef(field), 1, Length(OuterRef(field)) - Page.steplen)

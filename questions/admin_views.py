@@ -8,8 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
@@ -22,6 +21,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from govcms.units import parent_path
 
 from . import emails
 from .models import OPEN_STATUSES, AnswerPage, Question, Status
@@ -52,9 +53,7 @@ class ConfinedMixin:
     """Every object and list a view reads comes from the user's own questions."""
 
     def confined(self):
-        unit = Page.objects.filter(
-            path=Substr(OuterRef("index__path"), 1, Length(OuterRef("index__path")) - Page.steplen)
-        )
+        unit = Page.objects.filter(path=parent_path("index__path"))
         return (
             Question.objects.for_user(self.request.user)
             .select_related("index", "answer_page")

@@ -9,12 +9,12 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.validators import RegexValidator
-from django.db.models import Exists, OuterRef, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from departments.models import DepartmentPage
+from govcms.units import parent_path
 
 from .models import Question, QuestionIndexPage
 
@@ -28,12 +28,8 @@ phone_validator = RegexValidator(
 def question_lists():
     """The live question lists, each with the full name of the unit above it (none for
     the department's own): one query."""
-    unit = DepartmentPage.objects.filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - QuestionIndexPage.steplen)
-    )
-    unpublished_above = Page.objects.filter(
-        live=False, path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    )
+    unit = DepartmentPage.objects.filter(path=parent_path())
+    unpublished_above = Page.objects.filter(live=False, path=parent_path())
     return (
         QuestionIndexPage.objects.live()
         .public()

@@ -62,7 +62,7 @@ class ScheduleIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("work schedules")
 
     def published_weeks(self):
-        return WeekSchedulePage.objects.child_of(self).live().public().order_by("-week_start")
+        return published_weeks(self).order_by("-week_start")
 
     def week_page(self, monday):
         return self.published_weeks().filter(week_start=monday).first()
@@ -97,6 +97,11 @@ class ScheduleIndexPage(RoutablePageMixin, BasePage):
         )
 
 
+def published_weeks(schedule):
+    """The live, public weeks of ``schedule`` (the specific page or the plain one)."""
+    return WeekSchedulePage.objects.child_of(schedule).live().public()
+
+
 def week_context(schedule, monday, week_page):
     """What the week's view shows: its days with their entries, and the ways to the
     previous, the next and the current week. ``schedule`` may be the plain page."""
@@ -113,9 +118,7 @@ def week_context(schedule, monday, week_page):
     current = this_monday()
     before, after = (monday - datetime.timedelta(days=7), monday + datetime.timedelta(days=7))
     neighbours = set(
-        WeekSchedulePage.objects.child_of(schedule)
-        .live()
-        .public()
+        published_weeks(schedule)
         .filter(week_start__in=[before, after])
         .values_list("week_start", flat=True)
     )

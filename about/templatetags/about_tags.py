@@ -5,10 +5,12 @@ from ..models import Leader, information_pages
 register = template.Library()
 
 
-@register.inclusion_tag("about/includes/information_navigation.html")
-def information_navigation(page):
-    """The unit's (or the department's) information pages, beside each of them."""
-    owner = page.get_parent()
+@register.inclusion_tag("about/includes/information_navigation.html", takes_context=True)
+def information_navigation(context, page):
+    """The unit's (or the department's) information pages, beside each of them; the
+    page above is the last of the ancestors the page has just read."""
+    ancestors = context.get("ancestors")
+    owner = ancestors[-1] if ancestors else page.get_parent()
     return {"pages": information_pages(owner), "owner": owner, "current": page}
 
 
