@@ -8,7 +8,6 @@ import pytest
 from departments.models import unit_pages
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
-from questions.models import AnswerPage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,9 +35,7 @@ def public_urls(demo):
         "document": LegalDocumentPage.objects.get(number="125/QĐ-SVHTTDL").url,
         "organisation": unit.url + "co-cau-to-chuc/",
         "schedule": unit.url + "lich-cong-tac/",
-        "questions": unit.url + "hoi-dap/",
         "ask a question": unit.url + "hoi-dap/gui-cau-hoi/",
-        "answer": AnswerPage.objects.live().filter(path__startswith=unit.path).first().url,
         "english unit page": "/en" + unit.url,
     }
 
