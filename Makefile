@@ -7,10 +7,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test test-fast test-databases checks install system-packages lint lock bench screenshots audit css
 
+# The web server, the background worker and the scheduler, side by side (Procfile).
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start
 
 # Two workers, each a whole module at a time (modules build their data once).
 PYTEST_WORKERS ?= 2

@@ -25,8 +25,8 @@ def _send(template, context, recipients):
     try:
         return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
     except Exception:
-        # The question is saved whatever the mail server does; the failure is logged for
-        # the administrators (a queue with retries comes with the background worker).
+        # The question is saved whatever happens here: the message is only queued for the
+        # worker (govcms/mail.py), which delivers it and tries again when the server fails.
         logger.exception(
             "Could not send the %s e-mail of question %s", template, context["question"].reference
         )

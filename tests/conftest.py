@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 
 from home.demo.loader import load_demo
 
@@ -56,6 +57,18 @@ def demo(module_demo, db):
     return module_demo
 
 
+# The same, copied into the database and committed for each test that needs another
+# process to read it: the browser tests' live server, the background worker.
+COMMITTED_DEMO = Snapshot(load_demo, whole_database=True)
+
+
+@pytest.fixture
+def committed_demo(transactional_db):
+    ensure_wagtail_roots()
+    with transaction.atomic():
+        return COMMITTED_DEMO.restore()
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage as the root of the default site, in place of Wagtail's welcome page."""
@@ -71,6 +84,14 @@ def unit_news_index(home_page):
 
 def pytest_collection_modifyitems(items):
     """The browser tests, the longest modules, are handed out first: with two workers
-    taking whole modules (make test), the short ones then fill in around them."""
+    taking whole modules (make test), the short ones then fill in around them. The other
+    transactional modules follow them: each empties the database, after which the next
+    module that uses the demo builds it again."""
     e2e = Path(__file__).parent / "e2e"
-    items.sort(key=lambda item: not Path(item.fspath).is_relative_to(e2e))
+    committed = {Path(__file__).parent / "operations" / "test_worker.py"}
+    items.sort(
+        key=lambda item: (
+            not Path(item.fspath).is_relative_to(e2e),
+            Path(item.fspath) not in committed,
+        )
+    )

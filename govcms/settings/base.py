@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -164,8 +166,35 @@ else:
 GOVCMS_PAGE_CACHE_ALIAS = "default"
 GOVCMS_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every e-mail goes through the background worker (govcms/mail.py), which delivers it
+# through GOVCMS_EMAIL_DELIVERY_BACKEND (SMTP in production: EMAIL_HOST, EMAIL_PORT…).
+EMAIL_BACKEND = "govcms.mail.QueuedEmailBackend"
+GOVCMS_EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
+
+# Background work (docs/architecture.md): Django's tasks, Wagtail's own (search and
+# reference index updates) among them, are queued in PostgreSQL and done by
+# `manage.py db_worker`; `manage.py run_scheduler` queues the periodic ones below.
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them in the request.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# Task path: when it is queued (cron syntax, in TIME_ZONE).
+GOVCMS_PERIODIC_TASKS = {
+    "govcms.tasks.publish_scheduled_pages": "* * * * *",
+    "questions.tasks.purge_question_data": "30 1 * * *",
+    "govcms.tasks.prune_task_results": "45 1 * * *",
+}
 
 # Wagtail
 

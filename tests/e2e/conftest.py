@@ -6,13 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from playwright.sync_api import sync_playwright
-
-from home.demo.loader import load_demo
-
-from ..helpers import ensure_wagtail_roots
-from ..snapshot import Snapshot
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -28,17 +23,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-# Built once per worker, copied into the database for each test (tests/snapshot.py).
-DEMO = Snapshot(load_demo, whole_database=True)
-
-
 @pytest.fixture
-def demo(transactional_db):
+def demo(committed_demo):
     """The demo portal, committed for each test: the live server's thread reads only what
     is committed, so the module-wide demo (a transaction rolled back) is not for it."""
-    ensure_wagtail_roots()
-    with transaction.atomic():
-        return DEMO.restore()
+    return committed_demo
 
 
 @pytest.fixture(scope="session")
