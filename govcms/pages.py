@@ -5,14 +5,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PagePermissionTester, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .forms import PortalPageForm
 from .page_cache import advance
 from .text import vietnamese_slugify
-from .units import nearest_unit
+from .units import get_unit_model, nearest_unit, unit_path_of
 
 RESTRICTED_PATHS_KEY = "govcms:restricted-page-paths"
 RESTRICTED_PATHS_GENERATION_KEY = "govcms:restricted-page-paths:generation"
@@ -71,6 +71,44 @@ class PortalPageManager(PageManager.from_queryset(PortalPageQuerySet)):
     pass
 
 
+def unit_paths(user):
+    """The tree paths of every unit page (English versions too), read once per request:
+    kept on the request's user object."""
+    paths = getattr(user, "_govcms_unit_paths", None)
+    if paths is None:
+        paths = list(get_unit_model().objects.values_list("path", flat=True))
+        user._govcms_unit_paths = paths
+    return paths
+
+
+class PortalPagePermissionTester(PagePermissionTester):
+    """Inside a unit, the publish permission publishes nothing: a unit's content goes live
+    through its approval (which publishes without that permission) or through the board's
+    force-publish, which asks for a reason and is reviewed afterwards (editorial/). Every
+    path Wagtail offers (the editor's button, bulk actions, the admin API, reverting,
+    copying, creating, scheduling) asks one of these two methods, so each is closed.
+    Outside units, and for unpublishing, Wagtail's own rules hold."""
+
+    def _inside_a_unit(self):
+        return unit_path_of(self.page, unit_paths(self.user)) is not None
+
+    def can_publish(self):
+        return super().can_publish() and not self._inside_a_unit()
+
+    def can_publish_subpage(self):
+        return super().can_publish_subpage() and not self._inside_a_unit()
+
+    def can_publish_directly(self):
+        """What Wagtail's publish permission alone allows, units or not."""
+        return super().can_publish()
+
+    def can_set_view_restrictions(self):
+        return self.can_publish_directly()
+
+    def can_unschedule(self):
+        return self.can_publish_directly()
+
+
 class BasePage(Page):
     """Base of every page type of the portal.
 
@@ -86,6 +124,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return PortalPagePermissionTester(user, self)
 
     def _set_core_field_defaults(self):
         parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))

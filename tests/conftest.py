@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from home.demo.loader import load_demo
@@ -66,7 +67,10 @@ COMMITTED_DEMO = Snapshot(load_demo, whole_database=True)
 def committed_demo(transactional_db):
     ensure_wagtail_roots()
     with transaction.atomic():
-        return COMMITTED_DEMO.restore()
+        demo = COMMITTED_DEMO.restore()
+    # The content types' ids are the copy's now, not those the flush made.
+    ContentType.objects.clear_cache()
+    return demo
 
 
 @pytest.fixture

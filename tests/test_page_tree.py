@@ -78,7 +78,8 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
         root = ensure_wagtail_roots()
         self.home = HomePageFactory(parent=root)
         self.unit = DepartmentPageFactory(parent=self.home, short_name="TVT")
-        self.news_index = NewsIndexPageFactory(parent=self.unit)
+        # The department's own news: inside a unit, nobody publishes directly.
+        self.news_index = NewsIndexPageFactory(parent=self.home)
 
     def test_a_second_home_page__is_refused(self):
         self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
@@ -183,8 +184,8 @@ class AdminDateFormatTests(WagtailPageTestCase):
         self.login()
         root = ensure_wagtail_roots()
         home = HomePageFactory(parent=root)
-        unit = DepartmentPageFactory(parent=home, short_name="BTT")
-        self.news_index = NewsIndexPageFactory(parent=unit)
+        # The department's own news: inside a unit, nobody publishes directly.
+        self.news_index = NewsIndexPageFactory(parent=home)
 
     def test_date_as_the_admins_picker_writes_it__is_read_day_first(self):
         response = self.client.get(f"/admin/pages/add/news/newspage/{self.news_index.pk}/")
@@ -215,13 +216,16 @@ class ImageAltTextTests(WagtailPageTestCase):
         self.login()
         root = ensure_wagtail_roots()
         home = HomePageFactory(parent=root)
+        # Published directly in the department's own news; submitted in a unit's.
+        self.news_index = NewsIndexPageFactory(parent=home)
         unit = DepartmentPageFactory(parent=home, short_name="BTT")
-        self.news_index = NewsIndexPageFactory(parent=unit)
+        self.unit_news_index = NewsIndexPageFactory(parent=unit)
         self.image = wagtail_factories.ImageFactory(title="Hiện vật")
 
     def post_article(self, alt_text, decorative, action="publish"):
+        index = self.news_index if action == "publish" else self.unit_news_index
         return self.client.post(
-            f"/admin/pages/add/news/newspage/{self.news_index.pk}/",
+            f"/admin/pages/add/news/newspage/{index.pk}/",
             nested_form_data(
                 {
                     f"action-{action}": action,

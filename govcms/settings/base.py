@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "schedule",
     "questions",
     "compliance",
+    "editorial",
     "search",
     "security",
     "govcms",

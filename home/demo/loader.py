@@ -31,6 +31,8 @@ DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "quantri-demo-2026"
 DEMO_PASSWORD = "demo-govcms-2026"
 DEMO_BOARD_USERNAME = "bbt"
+# A second board member: a publication without approval is reviewed by another member.
+DEMO_SECOND_BOARD_USERNAME = "bbt2"
 # The address `make run` serves the demo at, so that links and canonical URLs match it.
 DEMO_SITE_HOSTNAME = "127.0.0.1"
 DEMO_SITE_PORT = 8000
@@ -214,14 +216,18 @@ def _ensure_accounts(report):
         is_staff=True,
         is_superuser=True,
     )
-    _ensure_user(
-        report,
-        DEMO_BOARD_USERNAME,
-        DEMO_PASSWORD,
-        "Ban biên tập",
-        "cổng",
-        groups=[Group.objects.get(name=settings.GOVCMS_BOARD_GROUP)],
-    )
+    for username, last_name in (
+        (DEMO_BOARD_USERNAME, "cổng"),
+        (DEMO_SECOND_BOARD_USERNAME, "cổng 2"),
+    ):
+        _ensure_user(
+            report,
+            username,
+            DEMO_PASSWORD,
+            "Ban biên tập",
+            last_name,
+            groups=[Group.objects.get(name=settings.GOVCMS_BOARD_GROUP)],
+        )
     for unit in DepartmentPage.objects.filter(resources__isnull=False).select_related(
         "resources__editors", "resources__approvers"
     ):

@@ -24,6 +24,7 @@ from wagtail.models import Site, UploadedFile
 
 from about.models import Division, OrganisationPage
 from departments.models import UnitResources
+from editorial.models import ForcedPublication
 from home.models import PortalSettings
 from legal.models import (
     DocumentField,
@@ -85,6 +86,7 @@ WATCHED_MODELS = [
     "about.Division",
     "questions.Question",
     "questions.AnswerPage",
+    "editorial.ForcedPublication",
 ]
 
 
@@ -186,7 +188,13 @@ def b(module_portal, django_db_blocker):
             subject="Câu hỏi riêng gửi TVT",
             body="Nội dung câu hỏi riêng gửi TVT",
         )
+        forced = ForcedPublication.objects.create(
+            page=unit.live_article,
+            reason="Lý do riêng của ban biên tập TVT",
+            published_at=workflow_state.created_at,
+        )
         return {
+            "forced": forced.pk,
             "page": unit.draft_article.pk,
             "index": unit.index.pk,
             "revision": NewsPage.objects.get(pk=unit.draft_article.pk).latest_revision_id,
@@ -233,6 +241,7 @@ def b(module_portal, django_db_blocker):
                 draft_document.summary,
                 "Phòng Bí mật TVT",
                 "Câu hỏi riêng gửi TVT",
+                "Lý do riêng của ban biên tập TVT",
                 "nguoi-hoi-tvt@example.vn",
                 "Bài TVT đang chờ duyệt",
                 unit.image.title,
@@ -263,6 +272,7 @@ def _pk_kind(route):
         ("admin/snippets/legal/documentfield/", "document_field"),
         ("admin/snippets/choose/legal/documentfield/", "document_field"),
         ("admin/questions_question/", "question"),
+        ("admin/editorial/force-publish/review/", "forced"),
     ]:
         if route.startswith(prefix):
             return kind

@@ -9,6 +9,7 @@ from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
 from news.models import NewsPage
 
+from ..factories import NewsIndexPageFactory, NewsPageFactory
 from ..helpers import article_form_data, edit, refused
 from .workflow_helpers import act, act_in_editor, is_live, published_by, submit, task_state_of
 
@@ -173,7 +174,7 @@ def test_editor_cannot_approve(client, portal):
     assert not is_live(article)
 
 
-def test_board_can_approve_in_any_unit_and_publish_directly(client, portal):
+def test_board_can_approve_in_any_unit_but_publishes_directly_only_outside_units(client, portal):
     client.force_login(portal.b.editor)
     article = submit(client, portal.b.draft_article)
     client.force_login(portal.board_member)
@@ -181,15 +182,32 @@ def test_board_can_approve_in_any_unit_and_publish_directly(client, portal):
     assert is_live(article)
     assert published_by(article) == portal.board_member
 
+    # Inside a unit, only with a reason (test_force_publish.py).
     edit(client, portal.a.draft_article, action="publish", title="Ban biên tập đăng")
-    assert is_live(portal.a.draft_article)
+    assert not is_live(portal.a.draft_article)
+
+    notice = portal_notice(portal)
+    edit(client, notice, action="publish", title="Thông báo của Sở")
+    assert Page.objects.get(pk=notice.pk).live
 
 
-def test_administrator_publishes_directly(client, portal):
+def test_administrator_publishes_directly_only_outside_units(client, portal):
     client.force_login(portal.administrator)
     edit(client, portal.b.draft_article, action="publish")
-    assert is_live(portal.b.draft_article)
-    assert published_by(portal.b.draft_article) == portal.administrator
+    assert not is_live(portal.b.draft_article)
+
+    notice = portal_notice(portal)
+    edit(client, notice, action="publish", title="Thông báo của Sở")
+    assert Page.objects.get(pk=notice.pk).live
+    assert published_by(notice) == portal.administrator
+
+
+def portal_notice(portal):
+    """A draft of the department's own, under the home page (outside every unit)."""
+    index = NewsIndexPageFactory(parent=portal.home, title="Tin của Sở", slug="tin-cua-so")
+    notice = NewsPageFactory(parent=index, title="Bản nháp của Sở", live=False)
+    notice.save_revision()
+    return notice
 
 
 def test_every_step_is_in_the_audit_log(client, portal):

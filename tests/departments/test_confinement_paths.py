@@ -184,15 +184,22 @@ def test_board_cannot_place_content_in_another_unit__admin_api(client, module_po
     assert Page.objects.get(pk=module_portal.b.index.pk).get_children().count() == children
 
 
-def test_board_may_copy_within_a_unit__admin_api(client, module_portal):
+def test_board_may_copy_within_a_unit__admin_api__as_a_draft(client, module_portal):
     article = module_portal.a.live_article
     client.force_login(module_portal.board_member)
-    response = client.post(
-        f"/admin/api/main/pages/{article.pk}/action/copy/",
-        json.dumps({"destination_page_id": module_portal.a.index.pk, "slug": "ban-sao"}),
-        content_type="application/json",
-    )
+
+    def copy(**options):
+        return client.post(
+            f"/admin/api/main/pages/{article.pk}/action/copy/",
+            json.dumps({"destination_page_id": module_portal.a.index.pk, **options}),
+            content_type="application/json",
+        )
+
+    # A live copy would be a publication without the unit's approval.
+    assert copy(slug="ban-sao-song").status_code == HTTPStatus.FORBIDDEN
+    response = copy(slug="ban-sao", keep_live=False)
     assert response.status_code == HTTPStatus.CREATED
+    assert not Page.objects.get(pk=response.json()["id"]).live
 
 
 @pytest.mark.parametrize("role", ["editor", "approver"])

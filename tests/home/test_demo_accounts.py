@@ -4,7 +4,12 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from departments.models import unit_pages
-from home.demo.loader import DEMO_BOARD_USERNAME, DEMO_PASSWORD, demo_usernames
+from home.demo.loader import (
+    DEMO_BOARD_USERNAME,
+    DEMO_PASSWORD,
+    DEMO_SECOND_BOARD_USERNAME,
+    demo_usernames,
+)
 from tests.helpers import sign_in
 
 
@@ -19,8 +24,9 @@ def test_load_demo__creates_an_editor_and_approver_per_unit(demo, client):
         assert not editor.is_superuser and not approver.is_superuser
         assert sign_in(client, editor_name, DEMO_PASSWORD)
         assert client.get("/admin/").status_code == HTTPStatus.OK
-    board = User.objects.get(username=DEMO_BOARD_USERNAME)
-    assert board.groups.get().name == "Ban biên tập cổng"
+    for username in (DEMO_BOARD_USERNAME, DEMO_SECOND_BOARD_USERNAME):
+        board = User.objects.get(username=username)
+        assert board.groups.get().name == "Ban biên tập cổng"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Revision
+
+
+class ForcedPublicationQuerySet(models.QuerySet):
+    def waiting(self):
+        """Not yet reviewed by a second board member: the dashboard's queue."""
+        return self.filter(reviewed_at__isnull=True)
+
+
+class ForcedPublication(models.Model):
+    """A publication by a board member without the unit's approval, with the reason given,
+    and its review afterwards by another board member (DESIGN §5.10)."""
+
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        SENT_BACK = "sent_back", _("Sent back")
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(Revision, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.TextField(_("reason"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    objects = ForcedPublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["published_at"],
+                condition=models.Q(reviewed_at__isnull=True),
+                name="editorial_forced_waiting",
+            )
+        ]
+        verbose_name = _("publication without approval")
+        verbose_name_plural = _("publications without approval")
+
+    def __str__(self):
+        return self.page.get_admin_display_title()
