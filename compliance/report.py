@@ -21,6 +21,7 @@ from wagtail.models import Page
 
 from about.models import INFORMATION_PAGE_TYPES, Division, Leader
 from departments.models import DepartmentPage
+from editorial.models import PageReview
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
 from questions.models import OPEN_STATUSES, Question, QuestionIndexPage, Status
@@ -61,6 +62,7 @@ class UnitReport:
     unit: DepartmentPage
     checks: list
     name: str = ""
+    overdue_reviews: int = 0
 
     @property
     def gaps(self):
@@ -152,6 +154,7 @@ def unit_reports(units, today=None):
             answered=Count("pk", filter=Q(status=Status.ANSWERED)),
         )
     }
+    overdue = _overdue_reviews(units, length, today)
     return [
         UnitReport(
             unit,
@@ -174,9 +177,27 @@ def unit_reports(units, today=None):
                 )
                 for key, label in CATEGORIES
             ],
+            overdue_reviews=overdue.get(unit.path, 0),
         )
         for unit in units
     ]
+
+
+def _overdue_reviews(units, unit_path_length, today):
+    """Pages past their review date (editorial/reviews.py), by unit. The department's row
+    counts its own pages, not those of the units under it."""
+    plans = PageReview.objects.filter(next_review__lt=today, page__path__regex=_prefixes(units))
+    if not isinstance(units[0], DepartmentPage):
+        unit_paths = list(DepartmentPage.objects.values_list("path", flat=True))
+        if unit_paths:
+            plans = plans.exclude(page__path__regex=_prefixes(unit_paths))
+    return dict(
+        plans.order_by()
+        .annotate(unit_path=Substr("page__path", 1, unit_path_length))
+        .values("unit_path")
+        .annotate(count=Count("pk"))
+        .values_list("unit_path", "count")
+    )
 
 
 def _information_by_unit(units, unit_path_length):

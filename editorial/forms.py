@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import ForcedPublication
 
@@ -49,3 +50,36 @@ class ReviewForm(forms.Form):
         ):
             self.add_error("comment", _("Say what must be put right when sending it back."))
         return cleaned
+
+
+class ReviewPlanForm(forms.Form):
+    owner = forms.ModelChoiceField(
+        label=pgettext_lazy("content review", "Owner"),
+        queryset=None,
+        help_text=_("A person of the unit, who answers for the page and is reminded of it."),
+        error_messages={
+            "invalid_choice": _("Choose a person of the unit."),
+            "required": _("Choose a person of the unit."),
+        },
+    )
+    next_review = forms.DateField(
+        label=_("Next review"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        help_text=_("Day/month/year. Leave it empty when the page needs no review."),
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": _("Write the date as day/month/year, e.g. 25/11/2027.")},
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people
+        self.fields["owner"].label_from_instance = lambda user: (
+            user.get_full_name() or user.get_username()
+        )
+
+    def clean_next_review(self):
+        day = self.cleaned_data["next_review"]
+        if day is not None and not 2000 <= day.year <= 2099:
+            raise forms.ValidationError(_("Write the date as day/month/year, e.g. 25/11/2027."))
+        return day

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, Revision
 
 
@@ -49,6 +50,41 @@ class ForcedPublication(models.Model):
         ]
         verbose_name = _("publication without approval")
         verbose_name_plural = _("publications without approval")
+
+    def __str__(self):
+        return self.page.get_admin_display_title()
+
+
+class PageReview(models.Model):
+    """Who answers for a page and when it is next checked (LocalGov Drupal's owner and
+    review date). Kept beside the page, not in its revisions: changing the owner or the
+    date, or marking the page reviewed, creates no revision and needs no approval."""
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="review_plan"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("content review", "owner"),
+    )
+    next_review = models.DateField(_("next review"), null=True, blank=True, db_index=True)
+    last_reviewed_at = models.DateTimeField(_("last reviewed at"), null=True, blank=True)
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last reviewed by"),
+    )
+
+    class Meta:
+        verbose_name = _("review plan")
+        verbose_name_plural = _("review plans")
 
     def __str__(self):
         return self.page.get_admin_display_title()

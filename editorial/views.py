@@ -1,15 +1,29 @@
+import datetime
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .forcing import force_publish, is_board, may_force_publish, review
-from .forms import ForcePublishForm, ReviewForm
+from .forms import ForcePublishForm, ReviewForm, ReviewPlanForm
 from .models import ForcedPublication
+from .reviews import (
+    change_plan,
+    ensure_plan,
+    is_covered,
+    mark_reviewed,
+    may_manage,
+    people_of,
+    plans_for,
+)
 
 
 def force_publish_view(request, page_id):
@@ -70,3 +84,76 @@ def review_view(request, pk):
         "editorial/review.html",
         {"item": item, "page": page, "form": form, "own": own},
     )
+
+
+def _page_to_manage(request, page_id):
+    page = get_object_or_404(Page, pk=page_id)
+    if not is_covered(page) or not may_manage(request.user, page):
+        raise PermissionDenied
+    return page.specific
+
+
+def review_list(request):
+    """A unit's pages overdue and due for review; the board's, every unit's."""
+    today = timezone.localdate()
+    plans = plans_for(request.user).filter(next_review__isnull=False).order_by("next_review")
+    overdue = plans.filter(next_review__lt=today)
+    due = plans.filter(
+        next_review__gte=today,
+        next_review__lte=today + datetime.timedelta(days=settings.GOVCMS_REVIEW_DUE_DAYS),
+    )
+    shown = 100
+    return TemplateResponse(
+        request,
+        "editorial/review_list.html",
+        {
+            "overdue": overdue[:shown],
+            "overdue_count": overdue.count(),
+            "due": due[:shown],
+            "due_count": due.count(),
+            "shown": shown,
+            "due_days": settings.GOVCMS_REVIEW_DUE_DAYS,
+            "today": today,
+        },
+    )
+
+
+def mark_reviewed_view(request, page_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    page = _page_to_manage(request, page_id)
+    mark_reviewed(page, request.user)
+    messages.success(
+        request,
+        _("“%(title)s” is marked as reviewed.") % {"title": page.get_admin_display_title()},
+    )
+    return redirect(_next_url(request) or reverse("editorial:reviews"))
+
+
+def review_plan_view(request, page_id):
+    page = _page_to_manage(request, page_id)
+    plan = ensure_plan(page)
+    people = people_of(page)
+    form = ReviewPlanForm(
+        request.POST or None,
+        people=people,
+        initial={"owner": plan.owner_id, "next_review": plan.next_review},
+    )
+    if request.method == "POST" and form.is_valid():
+        change_plan(
+            plan, request.user, form.cleaned_data["owner"], form.cleaned_data["next_review"]
+        )
+        messages.success(request, _("The owner and review date are saved."))
+        return redirect(_next_url(request) or reverse("editorial:reviews"))
+    return TemplateResponse(
+        request,
+        "editorial/review_plan.html",
+        {"page": page, "plan": plan, "form": form, "next": _next_url(request)},
+    )
+
+
+def _next_url(request):
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        return url
+    return ""

@@ -1,10 +1,16 @@
+import datetime
+
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
+
+from departments.confinement import sees_everything
+from departments.models import unit_paths_of
 
 from . import views
 from .forcing import (
@@ -15,10 +21,14 @@ from .forcing import (
     may_force_publish,
 )
 from .models import ForcedPublication
+from .reviews import PLAN_CHANGED, REVIEWED, is_covered, may_manage
 
 urlpatterns = [
     path("force-publish/<int:page_id>/", views.force_publish_view, name="force_publish"),
     path("force-publish/review/<int:pk>/", views.review_view, name="review"),
+    path("reviews/", views.review_list, name="reviews"),
+    path("reviews/<int:page_id>/reviewed/", views.mark_reviewed_view, name="mark_reviewed"),
+    path("reviews/<int:page_id>/plan/", views.review_plan_view, name="review_plan"),
 ]
 
 
@@ -43,6 +53,29 @@ def force_publish_header_button(page, user, view_name, next_url=None):
     button = _force_publish_button(page, user, priority=62)
     if button:
         yield button
+    if page.live and is_covered(page) and may_manage(user, page):
+        yield Button(
+            _("Owner and review date"),
+            reverse("editorial:review_plan", args=[page.pk]),
+            icon_name="calendar-check",
+            priority=64,
+        )
+
+
+class ReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return sees_everything(user) or bool(unit_paths_of(user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu_item():
+    return ReviewMenuItem(
+        _("Content review"),
+        reverse("editorial:reviews"),
+        icon_name="calendar-check",
+        order=350,
+    )
 
 
 @hooks.register("register_page_listing_more_buttons")
@@ -104,4 +137,31 @@ def register_log_actions(actions):
         def format_message(self, log_entry):
             return _("The publication without approval was sent back: %(comment)s") % {
                 "comment": log_entry.data.get("comment", "")
+            }
+
+    @actions.register_action(REVIEWED)
+    class Reviewed(LogFormatter):
+        label = _("Reviewed, no change")
+
+        def format_message(self, log_entry):
+            next_review = log_entry.data.get("next_review")
+            if next_review:
+                day = datetime.date.fromisoformat(next_review).strftime("%d/%m/%Y")
+                return _("Checked and still right; next review on %(day)s.") % {"day": day}
+            return _("Checked and still right.")
+
+    @actions.register_action(PLAN_CHANGED)
+    class PlanChanged(LogFormatter):
+        label = _("Owner and review date changed")
+
+        def format_message(self, log_entry):
+            next_review = log_entry.data.get("next_review")
+            day = (
+                datetime.date.fromisoformat(next_review).strftime("%d/%m/%Y")
+                if next_review
+                else "—"
+            )
+            return _("Owner: %(owner)s; next review: %(day)s.") % {
+                "owner": log_entry.data.get("owner") or "—",
+                "day": day,
             }

@@ -39,8 +39,10 @@ def wagtail_roots(request):
     ensure_wagtail_roots()
 
 
-# Built once per worker, copied into each module that uses it (tests/snapshot.py).
-DEMO = Snapshot(load_demo)
+# Built once per worker and copied, every table of it, into each module or test that uses
+# it (tests/snapshot.py). A copy of the whole database fits whatever state the database is
+# in, so a transactional test emptying the tables in between costs no rebuild.
+DEMO = Snapshot(load_demo, whole_database=True)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +50,11 @@ def module_demo(django_db_setup, django_db_blocker):
     """The demo portal, for a module."""
     with rolled_back(django_db_blocker):
         ensure_wagtail_roots()
-        yield DEMO.restore()
+        demo = DEMO.restore()
+        # The content types' ids are the copy's now; after the module, the database's own.
+        ContentType.objects.clear_cache()
+        yield demo
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture
@@ -58,17 +64,13 @@ def demo(module_demo, db):
     return module_demo
 
 
-# The same, copied into the database and committed for each test that needs another
-# process to read it: the browser tests' live server, the background worker.
-COMMITTED_DEMO = Snapshot(load_demo, whole_database=True)
-
-
 @pytest.fixture
 def committed_demo(transactional_db):
+    """The same, copied into the database and committed for a test that needs another
+    process to read it: the browser tests' live server, the background worker."""
     ensure_wagtail_roots()
     with transaction.atomic():
-        demo = COMMITTED_DEMO.restore()
-    # The content types' ids are the copy's now, not those the flush made.
+        demo = DEMO.restore()
     ContentType.objects.clear_cache()
     return demo
 

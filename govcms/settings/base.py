@@ -195,7 +195,22 @@ GOVCMS_PERIODIC_TASKS = {
     "govcms.tasks.publish_scheduled_pages": "* * * * *",
     "questions.tasks.purge_question_data": "30 1 * * *",
     "govcms.tasks.prune_task_results": "45 1 * * *",
+    "editorial.tasks.send_review_digests": "0 7 * * 1",
 }
+
+# Owners and review dates (editorial/reviews.py): months from publication, or from the
+# last review, to the next review of each page type; None: an owner but no review date.
+GOVCMS_REVIEW_MONTHS = {
+    "news.NewsPage": None,
+    "legal.LegalDocumentPage": 12,
+    "about.IntroductionPage": 12,
+    "about.FunctionsPage": 12,
+    "about.OrganisationPage": 12,
+    "about.LeadersPage": 6,
+    "about.ContactPage": 6,
+}
+# The admin's "due for review" list looks this many days ahead.
+GOVCMS_REVIEW_DUE_DAYS = int(os.environ.get("REVIEW_DUE_DAYS", "30"))
 
 # Wagtail
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
@@ -123,14 +124,17 @@ def portal(module_portal, db):
 
 
 # Built once per worker, copied into each module that uses it (tests/snapshot.py).
-PORTAL = Snapshot(lambda: build_portal(make_home_page(), get_user_model()))
+PORTAL = Snapshot(lambda: build_portal(make_home_page(), get_user_model()), whole_database=True)
 
 
 @pytest.fixture(scope="module")
 def module_portal(django_db_setup, django_db_blocker):
     """The two-unit portal, for a module (see ``rolled_back``)."""
     with rolled_back(django_db_blocker):
-        yield PORTAL.restore()
+        portal = PORTAL.restore()
+        ContentType.objects.clear_cache()  # the copy's ids, then the database's own
+        yield portal
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

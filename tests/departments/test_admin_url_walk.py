@@ -24,7 +24,7 @@ from wagtail.models import Site, UploadedFile
 
 from about.models import Division, OrganisationPage
 from departments.models import UnitResources
-from editorial.models import ForcedPublication
+from editorial.models import ForcedPublication, PageReview
 from home.models import PortalSettings
 from legal.models import (
     DocumentField,
@@ -87,6 +87,7 @@ WATCHED_MODELS = [
     "questions.Question",
     "questions.AnswerPage",
     "editorial.ForcedPublication",
+    "editorial.PageReview",
 ]
 
 
@@ -192,6 +193,11 @@ def b(module_portal, django_db_blocker):
             page=unit.live_article,
             reason="Lý do riêng của ban biên tập TVT",
             published_at=workflow_state.created_at,
+        )
+        PageReview.objects.create(
+            page=unit.draft_article,
+            owner=unit.editor,
+            next_review=datetime.date(2020, 1, 1),  # overdue: in B's review lists
         )
         return {
             "forced": forced.pk,
