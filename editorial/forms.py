@@ -83,3 +83,47 @@ class ReviewPlanForm(forms.Form):
         if day is not None and not 2000 <= day.year <= 2099:
             raise forms.ValidationError(_("Write the date as day/month/year, e.g. 25/11/2027."))
         return day
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class StatisticsForm(forms.Form):
+    start = forms.DateField(
+        label=_("From"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": _("Write the date as day/month/year, e.g. 25/11/2027.")},
+    )
+    end = forms.DateField(
+        label=_("To"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": _("Write the date as day/month/year, e.g. 25/11/2027.")},
+    )
+    unit = forms.ChoiceField(label=_("Unit"), required=False)
+
+    def __init__(self, *args, units, whole_portal, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(str(unit.pk), unit.title) for unit in units]
+        if whole_portal:
+            choices.insert(0, ("", _("The whole portal")))
+        self.fields["unit"].choices = choices
+        self.units = {str(unit.pk): unit for unit in units}
+        self.whole_portal = whole_portal
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if start > end:
+                self.add_error("end", _("The end of the period comes before its start."))
+            elif (end - start).days > 3 * 366:
+                self.add_error("end", _("Choose a period of at most three years."))
+        if not cleaned.get("unit") and not self.whole_portal:
+            self.add_error("unit", _("Choose a unit."))
+        return cleaned
+
+    def scope(self):
+        """The chosen unit page, or None for the whole portal."""
+        return self.units.get(self.cleaned_data.get("unit") or "")

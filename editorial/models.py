@@ -88,3 +88,23 @@ class PageReview(models.Model):
 
     def __str__(self):
         return self.page.get_admin_display_title()
+
+
+class PageViews(models.Model):
+    """A public page's views on one day, counted by the portal itself (editorial/stats.py):
+    no cookie, no address, no third party; the daily flush writes them here."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="editorial_views_page_day")
+        ]
+        indexes = [models.Index(fields=["day", "page"], name="editorial_views_day_page")]
+        verbose_name = _("page views")
+        verbose_name_plural = _("page views")
+
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.views}"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from . import stats
 from .models import PageReview
 
 logger = logging.getLogger(__name__)
@@ -57,3 +58,11 @@ def send_review_digests():
         sent += 1
     logger.info("Review digests queued for %d owners", sent)
     return sent
+
+
+@task()
+def flush_views():
+    """The daily flush of the views counted in Redis into PostgreSQL (editorial/stats.py)."""
+    written = stats.flush_views()
+    logger.info("Views flushed: %d page-days", written)
+    return written

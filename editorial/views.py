@@ -1,19 +1,27 @@
 import datetime
+import logging
 
+import redis
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from departments.confinement import sees_everything
+from departments.models import unit_pages, units_of
+
+from . import statistics, stats
 from .forcing import force_publish, is_board, may_force_publish, review
-from .forms import ForcePublishForm, ReviewForm, ReviewPlanForm
+from .forms import ForcePublishForm, ReviewForm, ReviewPlanForm, StatisticsForm
 from .models import ForcedPublication
 from .reviews import (
     change_plan,
@@ -24,6 +32,8 @@ from .reviews import (
     people_of,
     plans_for,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def force_publish_view(request, page_id):
@@ -157,3 +167,81 @@ def _next_url(request):
     if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
         return url
     return ""
+
+
+@csrf_exempt
+@require_POST
+def view_beacon(request, page_id):
+    """One view of a public page (editorial/stats.py): nothing is read or kept of the
+    visitor, and the answer is empty."""
+    if page_id >= 2**31:
+        raise Http404
+    if not stats.is_robot(request):
+        try:
+            stats.count_view(page_id)
+        except redis.RedisError:
+            logger.warning("A view of page %s was not counted: Redis is unavailable", page_id)
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def statistics_view(request):
+    """Articles published per month and per author, views per article and the most read,
+    for the portal or one unit, over a chosen period; exported to Excel or CSV."""
+    user = request.user
+    whole_portal = sees_everything(user)
+    units = list(unit_pages().order_by("path") if whole_portal else units_of(user).order_by("path"))
+    if not units and not whole_portal:
+        raise PermissionDenied
+    today = timezone.localdate()
+    if "start" in request.GET:
+        data = request.GET
+    else:  # this month so far, for the whole portal or the user's first unit
+        data = {
+            "start": today.replace(day=1).strftime("%d/%m/%Y"),
+            "end": today.strftime("%d/%m/%Y"),
+            "unit": "" if whole_portal else str(units[0].pk),
+        }
+    form = StatisticsForm(data, units=units, whole_portal=whole_portal)
+    context = {"form": form}
+    if form.is_valid():
+        unit = form.scope()
+        period = statistics.Period(form.cleaned_data["start"], form.cleaned_data["end"])
+        scope_name = unit.title if unit else _("The whole portal")
+        title = _("Statistics: %(scope)s") % {"scope": scope_name}
+        period_label = _("From %(start)s to %(end)s") % {
+            "start": period.start.strftime("%d/%m/%Y"),
+            "end": period.end.strftime("%d/%m/%Y"),
+        }
+        scope_path = unit.path if unit else ""
+        export = request.GET.get("export")
+        filename = f"thong-ke-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+        if export == "xlsx":
+            response = HttpResponse(
+                statistics.as_xlsx(title, period_label, statistics.tables(scope_path, period)),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+            return response
+        if export == "csv":
+            wanted = request.GET.get("table", "views")
+            for key, _name, headings, rows in statistics.tables(scope_path, period):
+                if key == wanted:
+                    response = HttpResponse(
+                        statistics.as_csv(headings, rows), content_type="text/csv; charset=utf-8"
+                    )
+                    response["Content-Disposition"] = f'attachment; filename="{filename}-{key}.csv"'
+                    return response
+            raise Http404
+        context.update(
+            {
+                "title": title,
+                "period_label": period_label,
+                "months": statistics.by_month(scope_path, period),
+                "authors": statistics.by_author(scope_path, period),
+                "most_read": statistics.article_views(scope_path, period, limit=20),
+                "query": urlencode({key: data.get(key, "") for key in ("start", "end", "unit")}),
+            }
+        )
+    return TemplateResponse(request, "editorial/statistics.html", context)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("reviews/", views.review_list, name="reviews"),
     path("reviews/<int:page_id>/reviewed/", views.mark_reviewed_view, name="mark_reviewed"),
     path("reviews/<int:page_id>/plan/", views.review_plan_view, name="review_plan"),
+    path("statistics/", views.statistics_view, name="statistics"),
 ]
 
 
@@ -66,6 +67,17 @@ class ReviewMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
         return sees_everything(user) or bool(unit_paths_of(user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_statistics_menu_item():
+    return ReviewMenuItem(
+        _("Statistics"),
+        reverse("editorial:statistics"),
+        name="statistics",
+        icon_name="table",
+        order=50,
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_views
 
+from editorial.views import view_beacon
 from home import identity
 from home.sitemaps import SITEMAPS, sitemap_index
 from news.feeds import NewsFeed
@@ -57,6 +58,8 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The portal's own view counter (editorial/stats.py): no cookie, no tracker.
+    path("_luot-xem/<int:page_id>/", view_beacon, name="view_beacon"),
     path("favicon.ico", identity.favicon, name="favicon"),
     path("giao-dien.css", identity.theme_css, name="theme_css"),
 ]

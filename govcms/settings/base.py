@@ -196,7 +196,12 @@ GOVCMS_PERIODIC_TASKS = {
     "questions.tasks.purge_question_data": "30 1 * * *",
     "govcms.tasks.prune_task_results": "45 1 * * *",
     "editorial.tasks.send_review_digests": "0 7 * * 1",
+    "editorial.tasks.flush_views": "10 0 * * *",
 }
+# Where the public pages' views are counted (editorial/stats.py): Redis, the page cache's
+# by default.
+GOVCMS_VIEWS_REDIS_URL = os.environ.get("VIEWS_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0")
+GOVCMS_VIEWS_KEY = os.environ.get("CACHE_KEY_PREFIX", "govcms") + ":views:{day}"
 
 # Owners and review dates (editorial/reviews.py): months from publication, or from the
 # last review, to the next review of each page type; None: an owner but no review date.

@@ -1,5 +1,15 @@
 // The public portal's only script, and nothing depends on it.
 //
+// Counts the page's view with the portal's own beacon (editorial/stats.py): an empty POST,
+// no cookie, nothing about the reader. Scripted browsers do not count.
+(function () {
+  "use strict";
+  var beacon = document.body && document.body.getAttribute("data-view-beacon");
+  if (!beacon || navigator.webdriver || !navigator.sendBeacon) return;
+  navigator.sendBeacon(beacon);
+})();
+
+//
 // Titles as the reader types, in the browser's own suggestion list (<datalist>), for
 // every search box that names a suggestions address. Without this script the boxes are
 // plain search forms.
