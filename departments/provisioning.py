@@ -53,7 +53,7 @@ BOARD_MODEL_PERMISSIONS = {
     ("questions", "view_question"),
     ("questions", "change_question"),
     ("simple_translation", "submit_translation"),
-}
+} | {("editorial", f"{action}_royaltygrade") for action in ("add", "change", "delete", "view")}
 
 # Citizens' questions (questions/): a unit's staff read and handle their unit's own
 # (the viewset narrows every view to them); the board, everyone's.

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import ForcedPublication
+from .models import ForcedPublication, RoyaltyGrade
 
 
 class ForcePublishForm(forms.Form):
@@ -126,4 +126,58 @@ class StatisticsForm(forms.Form):
 
     def scope(self):
         """The chosen unit page, or None for the whole portal."""
+        return self.units.get(self.cleaned_data.get("unit") or "")
+
+
+class RoyaltyForm(forms.Form):
+    grade = forms.ModelChoiceField(label=_("Royalty grade"), queryset=None)
+    authors = forms.CharField(
+        label=_("Authors"),
+        help_text=_("One name per line; the amount is shared equally among them."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": _("Write at least one author.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grade"].queryset = RoyaltyGrade.objects.filter(active=True)
+
+    def clean_authors(self):
+        names = [" ".join(line.split()) for line in self.cleaned_data["authors"].splitlines()]
+        names = [name for name in names if name]
+        if not names:
+            raise forms.ValidationError(_("Write at least one author."))
+        if len(names) > 10:
+            raise forms.ValidationError(_("At most ten authors share one work."))
+        if any(len(name) > 100 for name in names):
+            raise forms.ValidationError(_("A name has at most 100 characters."))
+        return names
+
+
+class RoyaltyMonthForm(forms.Form):
+    month = forms.DateField(
+        label=_("Month"),
+        input_formats=["%m/%Y"],
+        widget=forms.DateInput(format="%m/%Y", attrs={"placeholder": "mm/yyyy"}),
+        error_messages={"invalid": _("Write the month as month/year, e.g. 11/2026.")},
+    )
+    unit = forms.ChoiceField(label=_("Unit"), required=False)
+
+    def __init__(self, *args, units, whole_portal, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(str(unit.pk), unit.title) for unit in units]
+        if whole_portal:
+            choices.insert(0, ("", _("The whole portal")))
+        self.fields["unit"].choices = choices
+        self.units = {str(unit.pk): unit for unit in units}
+        self.whole_portal = whole_portal
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("unit") and not self.whole_portal:
+            self.add_error("unit", _("Choose a unit."))
+        return cleaned
+
+    def scope(self):
         return self.units.get(self.cleaned_data.get("unit") or "")

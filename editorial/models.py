@@ -108,3 +108,63 @@ class PageViews(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.day}: {self.views}"
+
+
+class RoyaltyGrade(models.Model):
+    """A grade of royalty (nhuận bút) the board sets: an amount for a kind of work."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        PHOTO = "photo", _("Photo")
+        ARTICLE = "article", _("Article")
+        TRANSLATION = "translation", _("Translation")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(_("kind of work"), max_length=20, choices=Kind.choices)
+    amount = models.PositiveIntegerField(_("amount (VND)"))
+    active = models.BooleanField(
+        _("in use"), default=True, help_text=_("Grades no longer in use stay in old reports.")
+    )
+
+    class Meta:
+        ordering = ["kind", "amount", "name"]
+        verbose_name = _("royalty grade")
+        verbose_name_plural = _("royalty grades")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()}, {self.amount:,} đ)".replace(",", ".")
+
+
+class RoyaltyAssignment(models.Model):
+    """The grade and authors of a published item: what the accounting office pays. The
+    amount is the grade's when assigned, so changing a grade later changes no past month."""
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, related_name="royalty", verbose_name=_("page")
+    )
+    grade = models.ForeignKey(
+        RoyaltyGrade, on_delete=models.PROTECT, related_name="+", verbose_name=_("grade")
+    )
+    amount = models.PositiveIntegerField(_("amount (VND)"))
+    authors = models.JSONField(_("authors"), default=list)
+    month = models.DateField(_("month"), help_text=_("The first day of the month it is paid in."))
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    assigned_at = models.DateTimeField(_("assigned at"))
+
+    class Meta:
+        indexes = [models.Index(fields=["month"], name="editorial_royalty_month")]
+        verbose_name = _("royalty assignment")
+        verbose_name_plural = _("royalty assignments")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.grade_id}"
+
+    def shares(self):
+        """Each author's share, the remainder of the division to the first."""
+        authors = self.authors or []
+        if not authors:
+            return []
+        share, remainder = divmod(self.amount, len(authors))
+        return [(name, share + (remainder if i == 0 else 0)) for i, name in enumerate(authors)]

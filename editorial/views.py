@@ -2,6 +2,7 @@ import datetime
 import logging
 
 import redis
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -19,10 +20,17 @@ from wagtail.models import Page
 from departments.confinement import sees_everything
 from departments.models import unit_pages, units_of
 
-from . import statistics, stats
+from . import royalties, statistics, stats
 from .forcing import force_publish, is_board, may_force_publish, review
-from .forms import ForcePublishForm, ReviewForm, ReviewPlanForm, StatisticsForm
-from .models import ForcedPublication
+from .forms import (
+    ForcePublishForm,
+    ReviewForm,
+    ReviewPlanForm,
+    RoyaltyForm,
+    RoyaltyMonthForm,
+    StatisticsForm,
+)
+from .models import ForcedPublication, RoyaltyAssignment
 from .reviews import (
     change_plan,
     ensure_plan,
@@ -245,3 +253,84 @@ def statistics_view(request):
             }
         )
     return TemplateResponse(request, "editorial/statistics.html", context)
+
+
+def royalty_view(request, page_id):
+    """An approver assigns a grade and the authors to a published article."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not royalties.may_assign(request.user, page):
+        raise PermissionDenied
+    current = RoyaltyAssignment.objects.filter(page=page).select_related("grade").first()
+    initial = {"grade": current.grade_id, "authors": "\n".join(current.authors)} if current else {}
+    if not current and getattr(page, "author", ""):
+        initial["authors"] = page.author
+    form = RoyaltyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        royalties.assign(
+            page, request.user, form.cleaned_data["grade"], form.cleaned_data["authors"]
+        )
+        messages.success(
+            request,
+            _("The royalty of “%(title)s” is recorded.")
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect(_next_url(request) or reverse("editorial:royalties"))
+    return TemplateResponse(
+        request,
+        "editorial/royalty.html",
+        {"page": page, "form": form, "current": current, "next": _next_url(request)},
+    )
+
+
+def royalty_month_view(request):
+    """The month's articles and their royalties, and the statement per author and unit,
+    exported to Excel for the accounting office."""
+    user = request.user
+    whole_portal = sees_everything(user)
+    units = royalties.visible_units(user)
+    if not units and not whole_portal:
+        raise PermissionDenied
+    today = timezone.localdate()
+    data = (
+        request.GET
+        if "month" in request.GET
+        else {
+            "month": today.strftime("%m/%Y"),
+            "unit": "" if whole_portal else str(units[0].pk),
+        }
+    )
+    form = RoyaltyMonthForm(data, units=units, whole_portal=whole_portal)
+    context = {"form": form}
+    if form.is_valid():
+        unit = form.scope()
+        month = form.cleaned_data["month"].replace(day=1)
+        names = {u.path: u.title for u in units}
+        statement = royalties.statement(month, unit.path if unit else "", names)
+        if request.GET.get("export") == "xlsx":
+            agency = _agency_name(request)
+            response = HttpResponse(
+                royalties.as_xlsx(agency, unit.title if unit else agency, month, statement),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = f'attachment; filename="nhuan-but-{month:%Y-%m}.xlsx"'
+            return response
+        articles = royalties.articles_of_month(month, unit.path if unit else "")
+        assignable = royalties.assignable_paths(user)
+        context.update(
+            {
+                "month": month,
+                "scope_name": unit.title if unit else _("The whole portal"),
+                "articles": [
+                    (page, assignment, assignable is None or page.path.startswith(assignable))
+                    for page, assignment in articles
+                ],
+                "statement": statement,
+                "query": urlencode({key: data.get(key, "") for key in ("month", "unit")}),
+            }
+        )
+    return TemplateResponse(request, "editorial/royalties.html", context)
+
+
+def _agency_name(request):
+    # The portal's settings belong to `home`, the layer above: named, not imported.
+    return apps.get_model("home", "PortalSettings").for_request(request).owner_name

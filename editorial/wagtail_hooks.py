@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from departments.confinement import sees_everything
 from departments.models import unit_paths_of
 
-from . import views
+from . import royalties, views
 from .forcing import (
     FORCE_PUBLISH_ACCEPTED,
     FORCE_PUBLISH_SENT_BACK,
@@ -20,7 +21,7 @@ from .forcing import (
     is_board,
     may_force_publish,
 )
-from .models import ForcedPublication
+from .models import ForcedPublication, RoyaltyGrade
 from .reviews import PLAN_CHANGED, REVIEWED, is_covered, may_manage
 
 urlpatterns = [
@@ -30,6 +31,8 @@ urlpatterns = [
     path("reviews/<int:page_id>/reviewed/", views.mark_reviewed_view, name="mark_reviewed"),
     path("reviews/<int:page_id>/plan/", views.review_plan_view, name="review_plan"),
     path("statistics/", views.statistics_view, name="statistics"),
+    path("royalties/", views.royalty_month_view, name="royalties"),
+    path("royalties/<int:page_id>/", views.royalty_view, name="royalty"),
 ]
 
 
@@ -54,6 +57,13 @@ def force_publish_header_button(page, user, view_name, next_url=None):
     button = _force_publish_button(page, user, priority=62)
     if button:
         yield button
+    if page.live and royalties.may_assign(user, page):
+        yield Button(
+            _("Royalty"),
+            reverse("editorial:royalty", args=[page.pk]),
+            icon_name="pick",
+            priority=66,
+        )
     if page.live and is_covered(page) and may_manage(user, page):
         yield Button(
             _("Owner and review date"),
@@ -78,6 +88,34 @@ def register_statistics_menu_item():
         icon_name="table",
         order=50,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_royalties_menu_item():
+    return ReviewMenuItem(
+        _("Royalties"),
+        reverse("editorial:royalties"),
+        name="royalties",
+        icon_name="pick",
+        order=60,
+    )
+
+
+class RoyaltyGradeViewSet(ModelViewSet):
+    """The board's royalty grades (model permissions: the board's group only)."""
+
+    model = RoyaltyGrade
+    form_fields = ["name", "kind", "amount", "active"]
+    list_display = ["name", "kind", "amount", "active"]
+    icon = "pick"
+    add_to_settings_menu = True
+    menu_label = _("Royalty grades")
+    name = "royalty_grades"
+
+
+@hooks.register("register_admin_viewset")
+def register_royalty_grades():
+    return RoyaltyGradeViewSet()
 
 
 @hooks.register("register_admin_menu_item")
@@ -149,6 +187,18 @@ def register_log_actions(actions):
         def format_message(self, log_entry):
             return _("The publication without approval was sent back: %(comment)s") % {
                 "comment": log_entry.data.get("comment", "")
+            }
+
+    @actions.register_action(royalties.ASSIGNED)
+    class RoyaltyAssigned(LogFormatter):
+        label = _("Royalty recorded")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("Royalty: %(grade)s, %(amount)s đ; authors: %(authors)s.") % {
+                "grade": data.get("grade", ""),
+                "amount": data.get("amount", ""),
+                "authors": ", ".join(data.get("authors", [])),
             }
 
     @actions.register_action(REVIEWED)

@@ -24,7 +24,7 @@ from wagtail.models import Site, UploadedFile
 
 from about.models import Division, OrganisationPage
 from departments.models import UnitResources
-from editorial.models import ForcedPublication, PageReview
+from editorial.models import ForcedPublication, PageReview, RoyaltyAssignment, RoyaltyGrade
 from home.models import PortalSettings
 from legal.models import (
     DocumentField,
@@ -88,6 +88,8 @@ WATCHED_MODELS = [
     "questions.AnswerPage",
     "editorial.ForcedPublication",
     "editorial.PageReview",
+    "editorial.RoyaltyGrade",
+    "editorial.RoyaltyAssignment",
 ]
 
 
@@ -199,7 +201,17 @@ def b(module_portal, django_db_blocker):
             owner=unit.editor,
             next_review=datetime.date(2020, 1, 1),  # overdue: in B's review lists
         )
+        grade = RoyaltyGrade.objects.create(name="Mức thử", kind="news", amount=100_000)
+        RoyaltyAssignment.objects.create(
+            page=unit.live_article,
+            grade=grade,
+            amount=100_000,
+            authors=["Tác giả bí mật TVT"],
+            month=datetime.date(2026, 1, 1),
+            assigned_at=workflow_state.created_at,
+        )
         return {
+            "royalty_grade": grade.pk,
             "forced": forced.pk,
             "page": unit.draft_article.pk,
             "index": unit.index.pk,
@@ -248,6 +260,7 @@ def b(module_portal, django_db_blocker):
                 "Phòng Bí mật TVT",
                 "Câu hỏi riêng gửi TVT",
                 "Lý do riêng của ban biên tập TVT",
+                "Tác giả bí mật TVT",
                 "nguoi-hoi-tvt@example.vn",
                 "Bài TVT đang chờ duyệt",
                 unit.image.title,
@@ -279,6 +292,7 @@ def _pk_kind(route):
         ("admin/snippets/choose/legal/documentfield/", "document_field"),
         ("admin/questions_question/", "question"),
         ("admin/editorial/force-publish/review/", "forced"),
+        ("admin/royalty_grades/", "royalty_grade"),
     ]:
         if route.startswith(prefix):
             return kind
