@@ -45,15 +45,19 @@ BOARD_MEDIA_PERMISSIONS = UNIT_MEDIA_PERMISSIONS | {
 }
 
 # The lists documents are filed under (legal/): the board keeps them.
-BOARD_MODEL_PERMISSIONS = {
-    ("legal", f"{action}_{model}")
-    for action in ("add", "change", "delete")
-    for model in ("documenttype", "issuingbody", "documentfield")
-} | {
-    ("questions", "view_question"),
-    ("questions", "change_question"),
-    ("simple_translation", "submit_translation"),
-} | {("editorial", f"{action}_royaltygrade") for action in ("add", "change", "delete", "view")}
+BOARD_MODEL_PERMISSIONS = (
+    {
+        ("legal", f"{action}_{model}")
+        for action in ("add", "change", "delete")
+        for model in ("documenttype", "issuingbody", "documentfield")
+    }
+    | {
+        ("questions", "view_question"),
+        ("questions", "change_question"),
+        ("simple_translation", "submit_translation"),
+    }
+    | {("editorial", f"{action}_royaltygrade") for action in ("add", "change", "delete", "view")}
+)
 
 # Citizens' questions (questions/): a unit's staff read and handle their unit's own
 # (the viewset narrows every view to them); the board, everyone's.

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from govcms.editing import refuse_save
 from govcms.forms import CHECK_PAGE_REFERENCES_HOOK
+from govcms.units import unit_of
 
 from . import media
 from .admin_api import confine_admin_api
@@ -37,9 +38,19 @@ def _refuse_cross_unit(request, page):
     return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
+def _refused_move(user, page, destination):
+    """Nobody but an administrator moves content across units; and nobody, administrators
+    included, brings live content into a unit, where only its approval publishes."""
+    if not crosses_units(page, destination):
+        return False
+    if not user.is_superuser:
+        return True
+    return unit_of(destination) is not None and page.get_descendants(inclusive=True).live().exists()
+
+
 @hooks.register("before_move_page")
 def refuse_move_across_units(request, page, destination):
-    if not request.user.is_superuser and crosses_units(page, destination):
+    if _refused_move(request.user, page, destination):
         return _refuse_cross_unit(request, page)
     return None
 
@@ -62,9 +73,9 @@ def refuse_copy_across_units(request, page):
 @hooks.register("before_bulk_action")
 def refuse_bulk_actions_around_the_rules(request, action_type, objects, action_class_instance):
     """Bulk actions run neither the move hooks nor the media forms' checks."""
-    if action_type == "move" and not request.user.is_superuser:
+    if action_type == "move":
         destination = action_class_instance.cleaned_form.cleaned_data["chooser"]
-        if any(crosses_units(page, destination) for page in objects):
+        if any(_refused_move(request.user, page, destination) for page in objects):
             return _refuse_cross_unit(request, objects[0])
     if action_type == "add_to_collection":
         for obj in objects:

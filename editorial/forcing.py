@@ -43,6 +43,7 @@ def may_force_publish(page, user):
     with a revision that is not live yet. No query beyond two per request."""
     return (
         page.has_unpublished_changes
+        and page.latest_revision_id is not None
         and is_board(user)
         and unit_path_of(page, unit_paths(user)) is not None
     )
@@ -60,6 +61,7 @@ def force_publish(page, user, reason):
         if state is not None:
             state.cancel(user=user)
         revision.publish(user=user, skip_permission_checks=True)
+        page = Page.objects.get(pk=page.pk).specific  # its title and state as published
         item = ForcedPublication.objects.create(
             page=page,
             revision=revision,
@@ -125,7 +127,13 @@ def _mail(template, context, recipients):
 
 
 def _tell_the_board(item):
-    context = {"item": item, "page": item.page, "publisher": item.published_by}
+    context = {
+        "item": item,
+        "page": item.page,
+        "publisher": item.published_by,
+        # A revision whose go-live time is ahead is scheduled, not yet public.
+        "scheduled_for": item.revision.approved_go_live_at,
+    }
     _mail("forced", context, _board_addresses(exclude=item.published_by))
 
 

@@ -53,12 +53,14 @@ def force_publish_view(request, page_id):
         return redirect("wagtailadmin_pages:edit", page.pk)
     form = ForcePublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        force_publish(page, request.user, form.cleaned_data["reason"])
-        messages.success(
-            request,
-            _("“%(title)s” is published. It waits for another board member's review.")
-            % {"title": page.get_admin_display_title()},
-        )
+        item = force_publish(page, request.user, form.cleaned_data["reason"])
+        if item.revision.approved_go_live_at is None:
+            message = _("“%(title)s” is published. It waits for another board member's review.")
+        else:
+            message = _(
+                "“%(title)s” is scheduled to go live. It waits for another board member's review."
+            )
+        messages.success(request, message % {"title": item.page.get_admin_display_title()})
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     revision = page.latest_revision
     return TemplateResponse(

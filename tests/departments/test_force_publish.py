@@ -10,6 +10,7 @@ from wagtail.models import PageLogEntry
 from editorial.models import ForcedPublication
 from news.models import NewsPage
 
+from ..factories import NewsPageFactory
 from ..helpers import edit, refused
 from .workflow_helpers import is_live, submit
 
@@ -176,3 +177,37 @@ def test_every_other_publishing_path_is_closed_to_the_board_inside_units(client,
     assert portal.home.permissions_for_user(portal.board_member).can_publish()
     assert not portal.a.page.permissions_for_user(portal.board_member).can_publish()
     assert portal.a.live_article.permissions_for_user(portal.board_member).can_unpublish()
+
+
+def test_the_mail_shows_the_reason_and_title_as_written(client, portal, second_board_member):
+    client.force_login(portal.board_member)
+    edit(client, portal.a.draft_article, title="Thông báo “khẩn” & gấp")
+    reason = "Lệnh của UBND tỉnh: 'đăng ngay' & <không chờ duyệt>."
+    client.post(url(portal.a.draft_article), {"reason": reason})
+    [message] = [m for m in mail.outbox if "không qua duyệt" in m.subject]
+    assert "Thông báo “khẩn” & gấp" in message.subject
+    assert reason in message.body
+
+
+def test_a_page_without_a_revision_has_nothing_to_force_publish(client, portal):
+    page = NewsPageFactory(parent=portal.a.index, title="Bài nhập từ hệ thống cũ", live=False)
+    NewsPage.objects.filter(pk=page.pk).update(has_unpublished_changes=True)
+    client.force_login(portal.board_member)
+    assert client.get(url(page)).status_code == 302
+    assert client.post(url(page), {"reason": REASON}).status_code == 302
+    assert not is_live(page)
+
+
+def test_nobody_brings_live_content_into_a_unit_by_moving_it(client, portal):
+    notice = NewsPageFactory(parent=portal.home, title="Tin của Sở đã đăng")
+    notice.save_revision().publish()
+    for person in (portal.administrator, portal.board_member):
+        client.force_login(person)
+        client.post(f"/admin/pages/{notice.pk}/move/{portal.a.index.pk}/confirm/")
+        client.post(
+            f"/admin/bulk/wagtailcore/page/move/?id={notice.pk}",
+            {"chooser": portal.a.index.pk, "move_applicable": "on"},
+        )
+        client.post(f"/admin/pages/{portal.b.live_article.pk}/move/{portal.a.index.pk}/confirm/")
+    assert NewsPage.objects.get(pk=notice.pk).get_parent().pk == portal.home.pk
+    assert NewsPage.objects.get(pk=portal.b.live_article.pk).get_parent().pk == portal.b.index.pk
