@@ -24,7 +24,7 @@ PREPARED_DATABASES = $(if $(filter postgres%,$(DATABASE_URL)),--reuse-db --no-mi
 
 test: install system-packages node_modules/.installed
 	$(MAKE) --no-print-directory -j2 checks test-databases
-	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PREPARED_DATABASES)
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PREPARED_DATABASES) --durations=20
 
 # The inner loop: the checks and every test but the browser tests.
 test-fast: install system-packages node_modules/.installed

@@ -112,6 +112,10 @@ class Snapshot:
             for table, (columns, rows) in self.tables.items():
                 cursor.execute(f'DELETE FROM "{table}"')
                 cursor.copy_expert(f'COPY "{table}" ({columns}) FROM STDIN', io.BytesIO(rows))
+            # The copied rows' deferred foreign-key checks, now rather than at the end of
+            # the first test that runs a constraint check (under its statement timeout).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         # Wagtail keeps site root paths in the cache: they belong to the rows just replaced.
         for cache in caches.all():
             cache.clear()

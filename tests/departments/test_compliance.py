@@ -165,7 +165,8 @@ def test_the_figures__cost_the_same_queries_for_two_units_or_twelve(portal):
     units = list(DepartmentPage.objects.order_by("path"))
     with CaptureQueriesContext(connection) as twelve:
         assert len(unit_reports(units)) == 12
-    assert len(twelve.captured_queries) == len(two.captured_queries) <= 10
+    # 11: the Decree 42 figures, and the pages past their review date (editorial).
+    assert len(twelve.captured_queries) == len(two.captured_queries) <= 11
 
 
 def panel_units(client, user):

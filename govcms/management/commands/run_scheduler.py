@@ -54,10 +54,10 @@ class Leadership:
         return taken
 
 
-def enqueue(path):
+def enqueue(path, leader_only=True):
     task = import_string(path)
     try:
-        if not Leadership.check():
+        if leader_only and not Leadership.check():
             logger.info("Another scheduler holds the lock; %s left to it", path)
             return
         if is_waiting(task):
@@ -84,9 +84,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, **options):
         schedule = settings.GOVCMS_PERIODIC_TASKS
-        if once:
+        if once:  # an operator's explicit request: whichever scheduler leads
             for path in schedule:
-                enqueue(path)
+                enqueue(path, leader_only=False)
             return
         scheduler = BlockingScheduler(timezone=settings.TIME_ZONE)
         for path, crontab in schedule.items():
