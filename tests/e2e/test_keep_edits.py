@@ -3,6 +3,7 @@ about 16 characters a second and saving at once, before the rich-text editor's o
 250 ms write to the form; and with a session that ends in the middle of an edit."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -164,6 +165,8 @@ def test_approve_with_comment_typed_fast__keeps_the_whole_comment(live_server, o
     tab.keyboard.type("Đồng ý, ghi nguồn ảnh.", delay=HUMAN_DELAY_MS)
     tab.locator(".modal").get_by_role("button", name="Phê duyệt").click()
 
+    # The approval answers with the news list (the editor's own messages name the page too).
+    expect(tab).to_have_url(re.compile(rf"/admin/pages/{newsroom.get_parent().pk}/$"))
     expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc")
     article = NewsPage.objects.get(pk=newsroom.pk)
     assert article.live

@@ -134,6 +134,10 @@ def test_only_the_scheduler_holding_the_lock_queues(queued):
         run_scheduler.enqueue("govcms.tasks.publish_scheduled_pages")
         assert not queued.exists()
     finally:
-        other.close()  # the other scheduler stops: its lock goes with its session
+        # The other scheduler stops. (Its lock would go with its session, but the server
+        # ends a closed session's backend a moment later.)
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock_all()")
+        other.close()
     run_scheduler.enqueue("govcms.tasks.publish_scheduled_pages")
     assert queued.ready().count() == 1
