@@ -88,19 +88,10 @@ class ReviewPlanForm(forms.Form):
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
-class StatisticsForm(forms.Form):
-    start = forms.DateField(
-        label=_("From"),
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": _("Write the date as day/month/year, e.g. 25/11/2027.")},
-    )
-    end = forms.DateField(
-        label=_("To"),
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": _("Write the date as day/month/year, e.g. 25/11/2027.")},
-    )
+class UnitScopeForm(forms.Form):
+    """A report's scope: one of the user's units, or the whole portal for the board.
+    Another unit's id is an invalid choice."""
+
     unit = forms.ChoiceField(label=_("Unit"), required=False)
 
     def __init__(self, *args, units, whole_portal, **kwargs):
@@ -114,12 +105,6 @@ class StatisticsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end:
-            if start > end:
-                self.add_error("end", _("The end of the period comes before its start."))
-            elif (end - start).days > 3 * 366:
-                self.add_error("end", _("Choose a period of at most three years."))
         if not cleaned.get("unit") and not self.whole_portal:
             self.add_error("unit", _("Choose a unit."))
         return cleaned
@@ -127,6 +112,33 @@ class StatisticsForm(forms.Form):
     def scope(self):
         """The chosen unit page, or None for the whole portal."""
         return self.units.get(self.cleaned_data.get("unit") or "")
+
+
+class StatisticsForm(UnitScopeForm):
+    field_order = ["start", "end", "unit"]
+
+    start = forms.DateField(
+        label=_("From"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": _("Write the date as day/month/year, e.g. 25/11/2027.")},
+    )
+    end = forms.DateField(
+        label=_("To"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": _("Write the date as day/month/year, e.g. 25/11/2027.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if start > end:
+                self.add_error("end", _("The end of the period comes before its start."))
+            elif (end - start).days > 3 * 366:
+                self.add_error("end", _("Choose a period of at most three years."))
+        return cleaned
 
 
 class RoyaltyForm(forms.Form):
@@ -155,29 +167,12 @@ class RoyaltyForm(forms.Form):
         return names
 
 
-class RoyaltyMonthForm(forms.Form):
+class RoyaltyMonthForm(UnitScopeForm):
+    field_order = ["month", "unit"]
+
     month = forms.DateField(
         label=_("Month"),
         input_formats=["%m/%Y"],
         widget=forms.DateInput(format="%m/%Y", attrs={"placeholder": "mm/yyyy"}),
         error_messages={"invalid": _("Write the month as month/year, e.g. 11/2026.")},
     )
-    unit = forms.ChoiceField(label=_("Unit"), required=False)
-
-    def __init__(self, *args, units, whole_portal, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [(str(unit.pk), unit.title) for unit in units]
-        if whole_portal:
-            choices.insert(0, ("", _("The whole portal")))
-        self.fields["unit"].choices = choices
-        self.units = {str(unit.pk): unit for unit in units}
-        self.whole_portal = whole_portal
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("unit") and not self.whole_portal:
-            self.add_error("unit", _("Choose a unit."))
-        return cleaned
-
-    def scope(self):
-        return self.units.get(self.cleaned_data.get("unit") or "")
