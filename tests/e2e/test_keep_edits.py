@@ -168,10 +168,12 @@ def test_approve_with_comment_typed_fast__keeps_the_whole_comment(live_server, o
     # The approval answers with the news list (the editor's own messages name the page too).
     expect(tab).to_have_url(re.compile(rf"/admin/pages/{newsroom.get_parent().pk}/$"))
     expect(tab.locator(".messages")).to_contain_text("Thư viện mở phòng đọc")
-    article = NewsPage.objects.get(pk=newsroom.pk)
-    assert article.live
+    # Published: the public sees the article (asked of the server that published it).
+    public = tab.goto(live_server.url + newsroom.url)
+    assert public.status == 200
+    expect(tab.locator("h1")).to_contain_text("Thư viện mở phòng đọc")
     state = TaskState.objects.filter(
-        workflow_state__object_id=str(article.pk), status=TaskState.STATUS_APPROVED
+        workflow_state__object_id=str(newsroom.pk), status=TaskState.STATUS_APPROVED
     ).get()
     assert state.comment == "Đồng ý, ghi nguồn ảnh."
 
