@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from wagtail.log_actions import log
 
 from departments.confinement import sees_everything
-from departments.models import unit_pages, units_of
+from departments.models import units_of
 from govcms.units import unit_of
 from news.models import NewsPage
 
@@ -126,12 +126,6 @@ def statement(month, scope_path, unit_names):
         "units": sorted(by_unit.items()),
         "total": sum(by_author.values()),
     }
-
-
-def visible_units(user):
-    if sees_everything(user):
-        return list(unit_pages().order_by("path"))
-    return list(units_of(user).order_by("path"))
 
 
 def as_xlsx(agency, unit_name, month, data):

@@ -196,14 +196,20 @@ def view_beacon(request, page_id):
     return response
 
 
-def statistics_view(request):
-    """Articles published per month and per author, views per article and the most read,
-    for the portal or one unit, over a chosen period; exported to Excel or CSV."""
-    user = request.user
+def _report_scope(user):
+    """The units a report may cover for ``user`` (all of them for the board, which may
+    also choose the whole portal), and whether it may; nobody else sees a report."""
     whole_portal = sees_everything(user)
     units = list(unit_pages().order_by("path") if whole_portal else units_of(user).order_by("path"))
     if not units and not whole_portal:
         raise PermissionDenied
+    return units, whole_portal
+
+
+def statistics_view(request):
+    """Articles published per month and per author, views per article and the most read,
+    for the portal or one unit, over a chosen period; exported to Excel or CSV."""
+    units, whole_portal = _report_scope(request.user)
     today = timezone.localdate()
     if "start" in request.GET:
         data = request.GET
@@ -288,10 +294,7 @@ def royalty_month_view(request):
     """The month's articles and their royalties, and the statement per author and unit,
     exported to Excel for the accounting office."""
     user = request.user
-    whole_portal = sees_everything(user)
-    units = royalties.visible_units(user)
-    if not units and not whole_portal:
-        raise PermissionDenied
+    units, whole_portal = _report_scope(user)
     today = timezone.localdate()
     data = (
         request.GET
