@@ -36,6 +36,7 @@ test-databases: install
 
 checks: install node_modules/.installed
 	$(PY) scripts/build_css.py --check
+	varnishd -C -f $(CURDIR)/deploy/varnish/govcms.vcl -p vcl_path=$(CURDIR)/deploy/varnish >/dev/null 2>&1 || varnishd -C -f $(CURDIR)/deploy/varnish/govcms.vcl -p vcl_path=$(CURDIR)/deploy/varnish
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=govcms.settings.test $(PY) manage.py update_catalogue --check

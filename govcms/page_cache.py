@@ -14,6 +14,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.utils.cache import patch_response_headers
 
+from . import frontend_cache
+
 VERSION_KEY = "public-pages:version"
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/plain")
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
@@ -82,7 +84,6 @@ def _cacheable_request(request):
         # anonymous, which is known before the session, user and CSRF middleware run.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and _known_parameters(request)
-        and settings.GOVCMS_PAGE_CACHE_SECONDS > 0
     )
 
 
@@ -97,7 +98,9 @@ def _cacheable_response(response):
 
 
 class PublicPageCacheMiddleware:
-    """Serve anonymous visitors' GET requests from the cache (``X-Cache`` says which)."""
+    """Serve anonymous visitors' GET requests from the cache (``X-Cache`` says which), and
+    mark the responses they may share for the HTTP cache in front (govcms/frontend_cache.py):
+    how long it may keep them (``Surrogate-Control``) and what they show (``X-Cache-Tags``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -105,13 +108,21 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _cache_key(request)
-        cached = page_cache().get(key)
-        if cached is not None:
-            cached["X-Cache"] = "HIT"
-            return cached
+        stored = settings.GOVCMS_PAGE_CACHE_SECONDS > 0
+        if stored:
+            key = _cache_key(request)
+            cached = page_cache().get(key)
+            if cached is not None:
+                cached["X-Cache"] = "HIT"
+                return cached
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if not _cacheable_response(response):
+            return response
+        if frontend_cache.enabled():
+            seconds = settings.GOVCMS_FRONTEND_CACHE_SECONDS
+            response["Surrogate-Control"] = f"max-age={seconds}"
+            response["X-Cache-Tags"] = frontend_cache.response_tags(request)
+        if stored:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             # One chunk: a response built with many write() calls (the feeds) would otherwise

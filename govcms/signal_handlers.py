@@ -1,6 +1,7 @@
 """What the core listens to: every change the public pages show moves the page cache's
-content version on (govcms/page_cache.py); a change of view restrictions drops the
-restricted-paths list (govcms/pages.py). docs/caching.md describes both keyspaces."""
+content version on (govcms/page_cache.py) and bans what shows it in the HTTP cache in
+front (govcms/frontend_cache.py); a change of view restrictions drops the restricted-paths
+list (govcms/pages.py). docs/caching.md describes them."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
@@ -10,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import frontend_cache
 from .page_cache import bump_content_version
 from .pages import forget_restricted_paths
 
@@ -38,6 +40,20 @@ def register_signal_handlers():
         post_delete.connect(
             bump_content_version, sender=model, dispatch_uid=UID + model.__name__ + "_del"
         )
+
+    # The HTTP cache in front: connected after the page cache, so that its bans, sent on
+    # commit, come after the content version moves on and refetch fresh pages.
+    page_published.connect(frontend_cache.page_changed, dispatch_uid=UID + "edge_published")
+    page_unpublished.connect(frontend_cache.page_changed, dispatch_uid=UID + "edge_unpublished")
+    post_page_move.connect(frontend_cache.page_moved, dispatch_uid=UID + "edge_moved")
+    post_delete.connect(frontend_cache.page_changed, sender=Page, dispatch_uid=UID + "edge_deleted")
+    for model in (Site, PageViewRestriction, *_settings_models(), *media):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                frontend_cache.everything_changed,
+                sender=model,
+                dispatch_uid=f"{UID}edge_{model.__name__}_{signal is post_save}",
+            )
 
     post_page_move.connect(forget_restricted_paths, dispatch_uid="govcms_restricted_paths_move")
     for signal in (post_save, post_delete):

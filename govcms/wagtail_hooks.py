@@ -10,8 +10,14 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
 
-from . import admin_views
+from . import admin_listings, admin_views
 from .editing import refuse_save, refused_overwrite
+
+
+@hooks.register("before_serve_page")
+def note_served_page(page, request, serve_args, serve_kwargs):
+    """The page a public response shows, for its HTTP cache tags (govcms/frontend_cache.py)."""
+    request.served_page = page
 
 
 @hooks.register("register_admin_urls")
@@ -20,6 +26,16 @@ def register_admin_urls():
         path("phien/", admin_views.session_status, name="govcms_session_status"),
         path("phien/da-dang-nhap/", admin_views.signed_in_again, name="govcms_signed_in_again"),
     ]
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_rows_in_fixed_queries(parent_page, pages, request):
+    return admin_listings.explorer_rows(pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_rows_in_fixed_queries(pages, request):
+    return admin_listings.chooser_rows(pages)
 
 
 @hooks.register("insert_editor_js")

@@ -2,9 +2,10 @@
 # Installs the Debian packages the test suite needs: Chromium for the browser tests
 # (Playwright drives it and never downloads a browser of its own), gettext, whose
 # msgfmt checks the translation catalogues, Java for the Nu Html Checker (npm's vnu-jar,
-# which validates the public pages' HTML), and the RUM index access method for each
+# which validates the public pages' HTML), the RUM index access method for each
 # local PostgreSQL server (postgresql-NN-rum: search ranks inside the index, see
-# docs/performance.md).
+# docs/performance.md), and Varnish and nginx, which the cluster tests and `make bench`
+# run from deploy/ (the same files production runs, docs/deployment.md).
 set -euo pipefail
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -12,6 +13,9 @@ missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+[ -x /usr/sbin/varnishd ] || missing+=(varnish)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 for server in /usr/lib/postgresql/*/bin/postgres; do
     [ -e "$server" ] || continue
     version="$(basename "$(dirname "$(dirname "$server")")")"

@@ -167,6 +167,22 @@ else:
 GOVCMS_PAGE_CACHE_ALIAS = "default"
 GOVCMS_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# The HTTP cache in front (Varnish, deploy/varnish/govcms.vcl; govcms/frontend_cache.py):
+# each address in FRONTEND_CACHE_URLS is a Varnish the app servers ban changed pages in.
+# It keeps an anonymous visitor's page FRONTEND_CACHE_SECONDS at most, and a change drops
+# it at once (and again GOVCMS_FRONTEND_CACHE_SECOND_BAN seconds later).
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {
+        "BACKEND": "govcms.frontend_cache.VarnishBackend",
+        "LOCATION": location.strip(),
+    }
+    for number, location in enumerate(
+        filter(str.strip, os.environ.get("FRONTEND_CACHE_URLS", "").split(",")), start=1
+    )
+}
+GOVCMS_FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "600"))
+GOVCMS_FRONTEND_CACHE_SECOND_BAN = 5
+
 # Every e-mail goes through the background worker (govcms/mail.py), which delivers it
 # through GOVCMS_EMAIL_DELIVERY_BACKEND (SMTP in production: EMAIL_HOST, EMAIL_PORT…).
 EMAIL_BACKEND = "govcms.mail.QueuedEmailBackend"

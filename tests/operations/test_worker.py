@@ -21,6 +21,7 @@ from departments.models import unit_pages
 from news.models import NewsPage
 from tests.departments.workflow_helpers import act, submit
 from tests.factories import NewsPageFactory
+from tests.helpers import database_url
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,12 +34,6 @@ pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="the queue is PostgreSQL's; set DATABASE_URL (CI does)",
 )
-
-
-def database_url():
-    db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def run_worker(mail_dir):

@@ -1,0 +1,110 @@
+# The portal's HTTP cache (Varnish 7, Debian's package). It sits between nginx, which ends
+# TLS and serves static files, and the app servers (deploy/varnish/backends.vcl).
+#
+# What is cached is decided by the portal: a response it may share with every anonymous
+# visitor carries `Surrogate-Control: max-age=N` and `X-Cache-Tags` (govcms/page_cache.py).
+# Anything else (the admin, previews, forms, a signed-in user's pages) is passed through.
+# On publish, unpublish, move and delete the portal sends a BAN naming the tags of every
+# page that shows the change (govcms/frontend_cache.py). docs/deployment.md, docs/caching.md.
+vcl 4.1;
+
+import std;
+import directors;
+
+# The app servers, and the `app` director that spreads requests over them.
+include "backends.vcl";
+
+# Who may ban or purge: the app servers (they send the bans) and this machine.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    set req.backend_hint = app.backend();
+
+    if (req.method == "BAN") {
+        if (client.ip !~ purgers) {
+            return (synth(403, "Forbidden"));
+        }
+        # The portal sends a regular expression over tag names: letters, digits, `-`,
+        # `,`, `|`, `(`, `)`, `^`, `$`, and `.` for everything. Nothing else.
+        if (req.http.X-Cache-Tags !~ "^[-a-z0-9,|()^$.]+$") {
+            return (synth(400, "Bad tags"));
+        }
+        if (std.ban("obj.http.X-Cache-Tags ~ " + req.http.X-Cache-Tags)) {
+            return (synth(200, "Banned"));
+        }
+        return (synth(400, std.ban_error()));
+    }
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(403, "Forbidden"));
+        }
+        return (purge);
+    }
+
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # The admin and previews, documents (each checks its collection's privacy), the
+    # view counter, and anything sent with credentials.
+    if (req.url ~ "^/(admin|django-admin|documents|_luot-xem)(/|$)" || req.http.Authorization) {
+        return (pass);
+    }
+    # A signed-in user (and anyone who has entered a page password) has a session.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    # Every other visitor is anonymous: one copy of each page serves them all. Their
+    # cookies (the CSRF token of a form they once opened) and their languages (the URL
+    # names the language) would only split the cache.
+    unset req.http.Cookie;
+    unset req.http.Accept-Language;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    if (bereq.uncacheable) {
+        return (deliver);
+    }
+    if (beresp.http.Surrogate-Control ~ "max-age=[0-9]+" && !beresp.http.Set-Cookie
+            && beresp.status == 200) {
+        set beresp.ttl = std.duration(
+            regsub(beresp.http.Surrogate-Control, ".*max-age=([0-9]+).*", "\1") + "s", 0s);
+        # An expired page is served while a fresh copy is fetched; a banned one never is.
+        set beresp.grace = 30s;
+        unset beresp.http.Surrogate-Control;
+        return (deliver);
+    }
+    # Not the portal's to share: fetch it afresh for each visitor for the next two minutes,
+    # without making them wait for one another.
+    set beresp.uncacheable = true;
+    set beresp.ttl = 120s;
+    return (deliver);
+}
+
+sub vcl_deliver {
+    if (obj.uncacheable) {
+        set resp.http.X-Edge-Cache = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Edge-Cache = "HIT";
+    } else {
+        set resp.http.X-Edge-Cache = "MISS";
+    }
+    unset resp.http.X-Cache-Tags;
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+}
+
+sub vcl_backend_error {
+    # Every app server is down or too slow: a short page in the portal's language.
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Retry-After = "30";
+    synthetic({"<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Cổng thông tin tạm thời gián đoạn</title></head>
+<body><main><h1>Cổng thông tin tạm thời gián đoạn</h1><p>Xin vui lòng quay lại sau ít phút.</p></main></body></html>
+"});
+    return (deliver);
+}
