@@ -5,7 +5,8 @@
 # which validates the public pages' HTML), the RUM index access method for each
 # local PostgreSQL server (postgresql-NN-rum: search ranks inside the index, see
 # docs/performance.md), and Varnish and nginx, which the cluster tests and `make bench`
-# run from deploy/ (the same files production runs, docs/deployment.md).
+# run from deploy/ (the same files production runs, docs/deployment.md), with OpenSSL
+# for the test certificate and systemd-analyze, which checks the units in deploy/systemd.
 set -euo pipefail
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -16,6 +17,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ -x /usr/sbin/varnishd ] || missing+=(varnish)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 for server in /usr/lib/postgresql/*/bin/postgres; do
     [ -e "$server" ] || continue
     version="$(basename "$(dirname "$(dirname "$server")")")"

@@ -145,6 +145,30 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media (images, documents, renditions) on S3-compatible object storage (django-storages)
+# when MEDIA_S3_BUCKET is set, so that several app servers share them without a shared
+# disk. The bucket stays private: each file's address is signed and expires
+# (MEDIA_S3_URL_SECONDS, longer than a page stays cached), and documents are always
+# streamed by the portal after their collection's privacy check (WAGTAILDOCS_SERVE_METHOD).
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "signature_version": "s3v4",
+            "querystring_expire": int(os.environ.get("MEDIA_S3_URL_SECONDS", "7200")),
+            "file_overwrite": False,
+        },
+    }
+
 # The page editor of a long article easily passes Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
