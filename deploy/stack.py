@@ -57,7 +57,7 @@ def backends_vcl(ports):
     return "\n".join(lines)
 
 
-def render_site(*, http_port, https_port, varnish_port, static_root, media_root, certificates):
+def render_site(*, http_port, https_port, varnish_socket, static_root, media_root, certificates):
     """deploy/nginx/govcms.conf with this machine's ports and folders."""
     text = SITE.read_text(encoding="utf-8")
     replacements = {
@@ -65,7 +65,7 @@ def render_site(*, http_port, https_port, varnish_port, static_root, media_root,
         "listen [::]:80;": "",
         "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
         "listen [::]:443 ssl http2;": "",
-        "server 127.0.0.1:6081;": f"server 127.0.0.1:{varnish_port};",
+        "server unix:/run/varnish/govcms.sock;": f"server unix:{varnish_socket};",
         "/srv/govcms/staticfiles/": f"{static_root}/",
         "/srv/govcms/media/": f"{media_root}/",
         "/etc/ssl/govcms/": f"{certificates}/",
@@ -95,8 +95,9 @@ class Stack:
     """Varnish in front of the app servers on ``backends`` (ports), and nginx in front of
     Varnish, each started from the deploy files; stopped on exit."""
 
-    def __init__(self, folder, backends, static_root=None, media_root=None):
+    def __init__(self, folder, backends, static_root=None, media_root=None, extra_server=""):
         self.folder = Path(folder)
+        self.extra_server = extra_server  # another server block (the benchmark's)
         self.backends = backends
         self.static_root = Path(static_root or self.folder / "static")
         self.media_root = Path(media_root or self.folder / "media")
@@ -119,10 +120,14 @@ class Stack:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "backends.vcl").write_text(backends_vcl(self.backends), encoding="utf-8")
         self.varnish_port = free_port()
+        self.varnish_socket = folder / "govcms.sock"
         process = subprocess.Popen(
             [
                 *(shutil.which("varnishd") or "/usr/sbin/varnishd", "-F", "-j", "none"),
-                *("-n", str(folder / "work"), "-a", f"127.0.0.1:{self.varnish_port}"),
+                *("-n", str(folder / "work")),
+                # The listeners of deploy/systemd/varnish.service.d/govcms.conf.
+                *("-a", f"web={self.varnish_socket},HTTP,mode=0666"),
+                *("-a", f"bans=127.0.0.1:{self.varnish_port}"),
                 *("-f", str(VCL), "-p", f"vcl_path={folder}:{VCL.parent}"),
                 *("-s", "malloc,256m", "-T", "none"),
             ],
@@ -131,6 +136,7 @@ class Stack:
         )
         self.processes.append(process)
         wait_for_port(self.varnish_port, process)
+        # The `bans` listener: the app servers' bans, and the tests' direct requests.
         self.varnish_url = f"http://127.0.0.1:{self.varnish_port}"
 
     def start_nginx(self):
@@ -145,7 +151,7 @@ class Stack:
         site = render_site(
             http_port=self.http_port,
             https_port=self.https_port,
-            varnish_port=self.varnish_port,
+            varnish_socket=self.varnish_socket,
             static_root=self.static_root,
             media_root=self.media_root,
             certificates=folder / "ssl",
@@ -175,6 +181,7 @@ http {{
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
     include {folder}/govcms.conf;
+    {self.extra_server}
 }}
 """,
             encoding="utf-8",

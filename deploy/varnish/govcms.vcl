@@ -1,5 +1,7 @@
 # The portal's HTTP cache (Varnish 7, Debian's package). It sits between nginx, which ends
-# TLS and serves static files, and the app servers (deploy/varnish/backends.vcl).
+# TLS and serves static files, and the app servers (deploy/varnish/backends.vcl). It
+# listens on two sockets (deploy/systemd/varnish.service.d/govcms.conf): `web`, a Unix
+# socket nginx sends visitors through, and `bans`, where the app servers send their bans.
 #
 # What is cached is decided by the portal: a response it may share with every anonymous
 # visitor carries `Surrogate-Control: max-age=N` and `X-Cache-Tags` (govcms/page_cache.py).
@@ -14,7 +16,8 @@ import directors;
 # The app servers, and the `app` director that spreads requests over them.
 include "backends.vcl";
 
-# Who may ban or purge: the app servers (they send the bans) and this machine.
+# Who may ban or purge: the app servers (they send the bans) and this machine. With app
+# servers on other machines, add their private addresses.
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -23,9 +26,15 @@ acl purgers {
 sub vcl_recv {
     set req.backend_hint = app.backend();
 
-    if (req.method == "BAN") {
-        if (client.ip !~ purgers) {
-            return (synth(403, "Forbidden"));
+    if (req.method == "BAN" || req.method == "PURGE") {
+        # Only on the listener named `bans` (127.0.0.1:6081, or the private network's
+        # address), never on the socket nginx passes visitors' requests through, and only
+        # from the addresses in `purgers`.
+        if (local.socket != "bans" || client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        if (req.method == "PURGE") {
+            return (purge);
         }
         # The portal sends a regular expression over tag names: letters, digits, `-`,
         # `,`, `|`, `(`, `)`, `^`, `$`, and `.` for everything. Nothing else.
@@ -36,12 +45,6 @@ sub vcl_recv {
             return (synth(200, "Banned"));
         }
         return (synth(400, std.ban_error()));
-    }
-    if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
-            return (synth(403, "Forbidden"));
-        }
-        return (purge);
     }
 
     if (req.method != "GET" && req.method != "HEAD") {
@@ -62,6 +65,12 @@ sub vcl_recv {
     unset req.http.Cookie;
     unset req.http.Accept-Language;
     return (hash);
+}
+
+sub vcl_hash {
+    # A page made for HTTPS carries HSTS; one made for plain HTTP (a request straight to
+    # Varnish) does not. Each is kept apart; Varnish's own hash (URL, host) follows.
+    hash_data(req.http.X-Forwarded-Proto);
 }
 
 sub vcl_backend_response {

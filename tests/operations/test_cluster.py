@@ -368,6 +368,33 @@ def test_sign_in_lockout__counts_failures_on_every_server(portal, settings):
         assert "khóa" in response.text.lower() or "thử lại" in response.text.lower()
 
 
+def test_bans__are_refused_to_visitors(portal):
+    article, _index = newest_article(portal.unit)
+    anonymous_copy(portal.cache + article.url)
+    https, certificate = portal.stack.https_url, portal.stack.certificate
+    for method in ("BAN", "PURGE"):
+        response = requests.request(
+            method,
+            https + article.url,
+            headers={"X-Cache-Tags": "."},
+            verify=certificate,
+            timeout=10,
+        )
+        assert response.status_code == 405, method
+    assert get(portal.cache + article.url).headers["X-Edge-Cache"] == "HIT"  # still there
+
+
+def test_visitors_through_nginx__get_the_cached_page_with_its_https_headers(portal):
+    article, _index = newest_article(portal.unit)
+    https, certificate = portal.stack.https_url, portal.stack.certificate
+    get(https + article.url, verify=certificate)
+    through_nginx = get(https + article.url, verify=certificate)
+    assert through_nginx.headers["X-Edge-Cache"] == "HIT"
+    assert through_nginx.headers["Strict-Transport-Security"].startswith("max-age=")
+    # The copy kept for HTTPS is never the one made for a plain HTTP request.
+    assert "Strict-Transport-Security" not in get(portal.cache + article.url).headers
+
+
 def test_documents_on_disk__are_not_served_by_nginx(cluster):
     documents = cluster.stack.media_root / "documents"
     documents.mkdir(parents=True, exist_ok=True)

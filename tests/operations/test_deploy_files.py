@@ -72,3 +72,18 @@ def test_units__start_a_command_of_the_project(unit):
             text=True,
         )
         assert checked.returncode == 0, checked.stderr[-2000:]
+
+
+def test_varnish_drop_in__listens_where_nginx_and_the_app_servers_send():
+    drop_in = (PROJECT_ROOT / "deploy/systemd/varnish.service.d/govcms.conf").read_text()
+    site = (PROJECT_ROOT / "deploy/nginx/govcms.conf").read_text()
+    vcl = (PROJECT_ROOT / "deploy/varnish/govcms.vcl").read_text()
+    socket = re.search(r"-a web=([^,\s]+),HTTP", drop_in).group(1)
+    assert f"server unix:{socket};" in site
+    assert "-a bans=127.0.0.1:6081" in drop_in
+    assert 'local.socket != "bans"' in vcl
+    assert "-f /etc/varnish/govcms.vcl" in drop_in
+    # The tests and the benchmark start Varnish with the same two listeners.
+    stack = (PROJECT_ROOT / "deploy/stack.py").read_text()
+    assert '"web={self.varnish_socket},HTTP' in stack
+    assert '"bans=127.0.0.1:{self.varnish_port}"' in stack
