@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from . import frontend_cache
 from .page_cache import bump_content_version
@@ -25,6 +26,14 @@ def _settings_models():
         for model in apps.get_models()
         if issubclass(model, BaseSiteSetting | BaseGenericSetting)
     ]
+
+
+def snippet_changed(sender, **kwargs):
+    """A snippet (a legal document's type, field or issuing body) shows on every page that
+    names it: both caches drop everything."""
+    if sender in get_snippet_models():
+        bump_content_version()
+        frontend_cache.everything_changed()
 
 
 def register_signal_handlers():
@@ -54,6 +63,9 @@ def register_signal_handlers():
                 sender=model,
                 dispatch_uid=f"{UID}edge_{model.__name__}_{signal is post_save}",
             )
+
+    post_save.connect(snippet_changed, dispatch_uid=UID + "snippet_saved")
+    post_delete.connect(snippet_changed, dispatch_uid=UID + "snippet_deleted")
 
     post_page_move.connect(forget_restricted_paths, dispatch_uid="govcms_restricted_paths_move")
     for signal in (post_save, post_delete):

@@ -142,3 +142,16 @@ def test_a_cache_that_does_not_answer__never_stops_publishing(
     assert NewsPage.objects.get(pk=article.pk).title == "Tin mới khi bộ đệm không trả lời"
     # The worker is asked to try again (the test's tasks run at once, and fail again).
     assert "did not take a ban" in caplog.text
+
+
+def test_a_snippet_a_page_names__bans_everything(demo, edge, django_capture_on_commit_callbacks):
+    from govcms.page_cache import content_version
+    from legal.models import DocumentType
+
+    version = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        kind = DocumentType.objects.first()
+        kind.name = kind.name + " (sửa)"
+        kind.save()
+    assert edge == ["."]
+    assert content_version() > version
