@@ -4,7 +4,7 @@ front (govcms/frontend_cache.py); a change of view restrictions drops the restri
 list (govcms/pages.py). docs/caching.md describes them."""
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -55,7 +55,8 @@ def register_signal_handlers():
     page_published.connect(frontend_cache.page_changed, dispatch_uid=UID + "edge_published")
     page_unpublished.connect(frontend_cache.page_changed, dispatch_uid=UID + "edge_unpublished")
     post_page_move.connect(frontend_cache.page_moved, dispatch_uid=UID + "edge_moved")
-    post_delete.connect(frontend_cache.page_changed, sender=Page, dispatch_uid=UID + "edge_deleted")
+    # Before the rows go: a deleted branch's pages still find their parents then.
+    pre_delete.connect(frontend_cache.page_changed, sender=Page, dispatch_uid=UID + "edge_deleted")
     for model in (Site, PageViewRestriction, *_settings_models(), *media):
         for signal in (post_save, post_delete):
             signal.connect(

@@ -124,11 +124,16 @@ def test_a_translated_page__bans_its_translations_too(demo, edge):
     assert frontend_cache.branch_tags(translated.path[: -Page.steplen]) <= tags
 
 
-def test_a_whole_branch_deleted__is_one_ban(library, edge, django_capture_on_commit_callbacks):
-    _unit, index, _article = library
+def test_a_whole_branch_deleted__is_one_ban_of_that_unit(
+    library, edge, django_capture_on_commit_callbacks
+):
+    unit, index, _article = library
     with django_capture_on_commit_callbacks(execute=True):
         Page.objects.get(pk=index.pk).delete()
-    assert len(edge) == 1
+    # The unit's branch and the lists above; the list's own tags, as its articles' parent.
+    tags = frontend_cache.page_tags(index) | {f"tree-{index.pk}", f"page-{index.pk}"}
+    assert edge == [frontend_cache.pattern(tags)]
+    assert edge != ["."]  # the rest of the portal stays cached
 
 
 def test_a_cache_that_does_not_answer__never_stops_publishing(
