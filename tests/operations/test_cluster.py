@@ -20,6 +20,7 @@ from wagtail.models import Page
 from departments.models import DepartmentPage
 from deploy.stack import Stack, ban_everything, free_port, wait_for_port
 from home.demo.loader import DEMO_PASSWORD, demo_usernames
+from legal.models import LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
 from questions.models import QuestionIndexPage
 from tests.helpers import database_url
@@ -310,6 +311,26 @@ def test_unpublished__is_gone_from_the_cache_and_its_lists(portal):
     elapsed = wait_until(lambda: get(page_url).status_code == 404, seconds=1)
     assert elapsed < 1
     assert article.url not in get(list_url).text
+
+
+def test_unpublished_document_and_tagged_article__leave_their_topic_and_document_lists(portal):
+    article = (
+        NewsPage.objects.live().descendant_of(portal.other_unit).filter(tags__isnull=False).first()
+    )
+    tag = article.tags.first()
+    index = NewsIndexPage.objects.get(pk=article.get_parent().pk)
+    topic_url = portal.cache + index.url + index.reverse_subpage("tag", args=[tag.slug])
+    document = LegalDocumentPage.objects.live().descendant_of(portal.other_unit).first()
+    documents_url = portal.cache + document.get_parent().url
+    assert article.url in anonymous_copy(topic_url).text
+    assert document.url in anonymous_copy(documents_url).text
+
+    with portal.as_an_app_server():
+        article.unpublish()
+        document.unpublish()
+
+    wait_until(lambda: article.url not in get(topic_url).text, seconds=1)
+    wait_until(lambda: document.url not in get(documents_url).text, seconds=1)
 
 
 def test_moved_and_deleted__leave_no_copy_behind(portal):
