@@ -128,7 +128,8 @@ class UnitApprovalTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("unit approvals")
 
     def _user_in_groups(self, user):
-        return super()._user_in_groups(user) or is_board_member(user)
+        # Wagtail asks each task in turn, a query each (the dashboard asks every unit's).
+        return self.pk in approval_tasks_of(user) or is_board_member(user)
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
@@ -162,8 +163,32 @@ class UnitApprovalTask(AbstractGroupApprovalTask):
         )
 
 
+def approval_tasks_of(user):
+    """The ids of the approval tasks whose groups ``user`` is in, read once per user
+    object (once per request)."""
+    ids = getattr(user, "_govcms_approval_tasks", None)
+    if ids is None:
+        ids = frozenset()
+        if user.is_authenticated:
+            ids = frozenset(
+                UnitApprovalTask.groups.through.objects.filter(group__user=user).values_list(
+                    "unitapprovaltask_id", flat=True
+                )
+            )
+        user._govcms_approval_tasks = ids
+    return ids
+
+
 def is_board_member(user):
-    return user.is_authenticated and user.groups.filter(name=settings.GOVCMS_BOARD_GROUP).exists()
+    """Read once per user object, that is once per request: the admin asks for each menu
+    item, panel and listing row (as Django keeps a user's permissions)."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_govcms_is_board", None)
+    if cached is None:
+        cached = user.groups.filter(name=settings.GOVCMS_BOARD_GROUP).exists()
+        user._govcms_is_board = cached
+    return cached
 
 
 def unit_pages():
@@ -182,12 +207,16 @@ def units_of(user):
 
 def unit_paths_of(user):
     """Tree paths of ``user``'s units and of their translations (the English versions
-    under /en/ belong to the same unit)."""
-    return list(
-        DepartmentPage.objects.filter(
-            translation_key__in=units_of(user).values("translation_key")
-        ).values_list("path", flat=True)
-    )
+    under /en/ belong to the same unit), read once per user object (once per request)."""
+    paths = getattr(user, "_govcms_own_unit_paths", None)
+    if paths is None:
+        paths = tuple(
+            DepartmentPage.objects.filter(
+                translation_key__in=units_of(user).values("translation_key")
+            ).values_list("path", flat=True)
+        )
+        user._govcms_own_unit_paths = paths
+    return list(paths)
 
 
 def user_is_author_under_review(page, user):

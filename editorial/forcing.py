@@ -31,11 +31,8 @@ FORCE_PUBLISH_SENT_BACK = "govcms.force_publish.sent_back"
 
 
 def is_board(user):
-    """A board member, read once per request (the page listing asks for every row)."""
-    cached = getattr(user, "_govcms_is_board", None)
-    if cached is None:
-        cached = user._govcms_is_board = is_board_member(user)
-    return cached
+    """A board member (read once per request: the page listing asks for every row)."""
+    return is_board_member(user)
 
 
 def may_force_publish(page, user):

@@ -98,6 +98,21 @@ class PortalPagePermissionTester(PagePermissionTester):
     def can_publish_subpage(self):
         return super().can_publish_subpage() and not self._inside_a_unit()
 
+    def can_delete(self, ignore_bulk=False):
+        """Wagtail's rule, without its query for a page without children: the subtree it
+        asks about (live pages, other owners) is then the page itself. The page listing
+        asks twice for every row (its move and delete buttons)."""
+        if not self.page.is_leaf() or not self.user.is_active or self.user.is_superuser:
+            return super().can_delete(ignore_bulk=ignore_bulk)
+        if self.page_is_root:
+            return False
+        if "change" in self.permissions:
+            return "publish" in self.permissions or not self.page.live
+        if "add" in self.permissions:
+            own = self.page.owner_id == self.user.pk
+            return own if "publish" in self.permissions else own and not self.page.live
+        return False
+
     def can_publish_directly(self):
         """What Wagtail's publish permission alone allows, units or not."""
         return super().can_publish()
@@ -126,7 +141,14 @@ class BasePage(Page):
         abstract = True
 
     def permissions_for_user(self, user):
-        return PortalPagePermissionTester(user, self)
+        """One tester per page and user object: each row of the admin's page listing asks
+        its ten buttons in turn. What it reads of the user's rights Wagtail keeps on the
+        user object already."""
+        tester = getattr(self, "_govcms_permission_tester", None)
+        # A copy of the page (copy.copy) carries its original's tester: asked afresh.
+        if tester is None or tester.user is not user or tester.page is not self:
+            tester = self._govcms_permission_tester = PortalPagePermissionTester(user, self)
+        return tester
 
     def _set_core_field_defaults(self):
         parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
