@@ -8,9 +8,12 @@ come from a constant number of queries.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
@@ -22,6 +25,7 @@ from wagtail.models import Page
 from about.models import INFORMATION_PAGE_TYPES, Division, Leader
 from departments.models import DepartmentPage
 from editorial.models import PageReview
+from govcms.page_cache import content_version
 from legal.models import LegalDocumentIndexPage, LegalDocumentPage
 from news.models import NewsIndexPage, NewsPage
 from questions.models import OPEN_STATUSES, Question, QuestionIndexPage, Status
@@ -45,6 +49,9 @@ CATEGORIES = [
 # The categories whose screens are not in the portal yet (none now; kept for the next).
 NOT_YET_AVAILABLE = set()
 INFORMATION_KEYS = {model.information_key: model for model in INFORMATION_PAGE_TYPES}
+LIST_MODELS = (NewsIndexPage, LegalDocumentIndexPage, ScheduleIndexPage, QuestionIndexPage)
+# A safety net only: the key moves on with every change of published content.
+DOCUMENTS_CACHE_SECONDS = 60 * 60
 
 
 @dataclass
@@ -80,17 +87,74 @@ def _by_unit(queryset, unit_path_length, **aggregates):
     return {row["unit_path"]: row for row in rows}
 
 
-def _children_by_unit(model, units, unit_path_length):
-    """The pages of ``model`` directly under each unit: the first of each unit by the
-    unit's path, and the paths of all of them (what the unit's figures count)."""
-    pages = model.objects.filter(
-        depth=(unit_path_length // model.steplen) + 1, path__regex=_prefixes(units)
-    ).order_by("path")
-    found, paths = {}, []
-    for page in pages.only("pk", "path"):
-        found.setdefault(page.path[:unit_path_length], page)
-        paths.append(page.path)
-    return found, paths
+def _lists_by_unit(models, units, unit_path_length):
+    """The pages of each of ``models`` directly under each unit: for each model, the first
+    of each unit by the unit's path, and the paths of all of them (what the unit's figures
+    count). One query, by the lists' depth and types (an index): a filter on the paths
+    under the units would read every page of their subtrees."""
+    depth = unit_path_length // Page.steplen + 1
+    prefixes = tuple(unit.path for unit in units)
+    types = {ContentType.objects.get_for_model(model).pk: model for model in models}
+    found = {model: ({}, []) for model in models}
+    pages = (
+        Page.objects.filter(depth=depth, content_type_id__in=types)
+        .order_by("path")
+        .only("pk", "path", "content_type_id")
+    )
+    for page in pages:
+        if page.path.startswith(prefixes):
+            first, paths = found[types[page.content_type_id]]
+            first.setdefault(page.path[:unit_path_length], page)
+            paths.append(page.path)
+    return found
+
+
+def _newest_news(news_lists, unit_path_length):
+    """The date of the newest listed article of each unit's news lists, by unit: one
+    article per list, read from the lists' index (newest first)."""
+    newest_of_list = Subquery(
+        NewsPage.objects.filter(listed=True, news_index=OuterRef("pk"))
+        .order_by("-date", "-pk")
+        .values("date")[:1]
+    )
+    news = {}
+    rows = (
+        Page.objects.filter(path__in=news_lists)
+        .annotate(newest=newest_of_list)
+        .values_list("path", "newest")
+    )
+    for path, newest in rows:
+        unit_path = path[:unit_path_length]
+        if newest is not None and (unit_path not in news or newest > news[unit_path]["newest"]):
+            news[unit_path] = {"newest": newest}
+    return news
+
+
+DOCUMENTS_CACHE_KEY = "compliance:documents"
+
+
+def _documents_by_unit(document_lists, unit_path_length):
+    """How many documents each unit publishes, and the newest's issue date. Counting them
+    reads every published document of the units (50,000 on a large portal), so the
+    figures are kept in the shared cache under the public pages' content version, which
+    every publication, unpublication, move or deletion of a page moves on (as it does
+    for the page cache: docs/caching.md)."""
+    key = "{}:{}:{}:{}".format(
+        DOCUMENTS_CACHE_KEY,
+        content_version(),
+        unit_path_length,
+        hashlib.md5("|".join(document_lists).encode()).hexdigest(),
+    )
+    documents = cache.get(key)
+    if documents is None:
+        documents = _by_unit(
+            LegalDocumentPage.objects.live().public().filter(_under(document_lists)),
+            unit_path_length,
+            newest=Max("issued_on"),
+            count=Count("pk"),
+        )
+        cache.set(key, documents, timeout=DOCUMENTS_CACHE_SECONDS)
+    return documents
 
 
 def _days_since(day, today):
@@ -106,21 +170,13 @@ def unit_reports(units, today=None):
     length = len(units[0].path)
     # Each figure counts what sits in the unit's own lists, so that the department's row
     # (the home page, above every unit) counts only the department's own.
-    news_indexes, news_lists = _children_by_unit(NewsIndexPage, units, length)
-    document_indexes, document_lists = _children_by_unit(LegalDocumentIndexPage, units, length)
-    schedules, schedule_lists = _children_by_unit(ScheduleIndexPage, units, length)
-    question_lists, question_list_paths = _children_by_unit(QuestionIndexPage, units, length)
-    news = _by_unit(
-        NewsPage.objects.filter(listed=True, path__regex=_prefixes(news_lists)),
-        length,
-        newest=Max("date"),
-    )
-    documents = _by_unit(
-        LegalDocumentPage.objects.live().public().filter(path__regex=_prefixes(document_lists)),
-        length,
-        newest=Max("issued_on"),
-        count=Count("pk"),
-    )
+    lists = _lists_by_unit(LIST_MODELS, units, length)
+    news_indexes, news_lists = lists[NewsIndexPage]
+    document_indexes, document_lists = lists[LegalDocumentIndexPage]
+    schedules, schedule_lists = lists[ScheduleIndexPage]
+    question_lists, question_list_paths = lists[QuestionIndexPage]
+    news = _newest_news(news_lists, length)
+    documents = _documents_by_unit(document_lists, length)
     information = _information_by_unit(units, length)
     english = set(
         Page.objects.filter(
@@ -144,7 +200,7 @@ def unit_reports(units, today=None):
     late = timezone.now() - datetime.timedelta(days=settings.GOVCMS_QUESTIONS_ANSWER_DAYS)
     questions = {
         row["unit_path"]: row
-        for row in Question.objects.filter(index__path__regex=_prefixes(question_list_paths))
+        for row in Question.objects.filter(index__path__in=question_list_paths)
         .order_by()
         .annotate(unit_path=Substr("index__path", 1, length))
         .values("unit_path")
@@ -227,6 +283,15 @@ def _count_of(model):
     """How many ``model`` rows (leaders, divisions) the page lists."""
     rows = model.objects.filter(page_id=OuterRef("pk")).order_by().values("page_id")
     return Coalesce(Subquery(rows.annotate(count=Count("pk")).values("count")), 0)
+
+
+def _under(paths):
+    """The pages under any of ``paths``: ranges of the path index, where a regular
+    expression (``_prefixes``) reads every page."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
 
 
 def _prefixes(pages):

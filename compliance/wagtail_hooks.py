@@ -49,7 +49,17 @@ def add_compliance_panel(request, panels):
     whole_portal = sees_everything(user)
     units = unit_pages().order_by("path") if whole_portal else units_of(user).order_by("path")
     units = list(
-        units.only("pk", "path", "depth", "title", "introduction", "phone", "email", "address")
+        units.only(
+            "pk",
+            "path",
+            "depth",
+            "title",
+            "translation_key",  # the English versions' check
+            "introduction",
+            "phone",
+            "email",
+            "address",
+        )
     )
     department = None
     if whole_portal:
