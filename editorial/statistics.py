@@ -3,11 +3,13 @@ published each month and by each author, each article's views and the most read;
 the admin and exported to Excel (openpyxl) and CSV, with Vietnamese headings."""
 
 import csv
+import datetime
 import io
 from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -23,10 +25,16 @@ class Period:
     end: object  # date, inclusive
 
 
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
 def articles(scope_path, period):
-    """The live articles under ``scope_path`` first published in ``period``."""
+    """The live articles under ``scope_path`` first published in ``period``: a range of
+    publication times (an index), not the dates of every article computed and compared."""
     pages = NewsPage.objects.live().filter(
-        first_published_at__date__gte=period.start, first_published_at__date__lte=period.end
+        first_published_at__gte=_start_of(period.start),
+        first_published_at__lt=_start_of(period.end + datetime.timedelta(days=1)),
     )
     if scope_path:
         pages = pages.filter(path__startswith=scope_path)
@@ -72,7 +80,9 @@ def by_author(scope_path, period):
 def article_views(scope_path, period, limit=None):
     """Each article's views in the period, the most read first. Views count whatever
     the article's publication date, for the articles live under the scope."""
-    pages = NewsPage.objects.live()
+    viewed = PageViews.objects.filter(day__gte=period.start, day__lte=period.end, views__gt=0)
+    # The articles read in the period first: the views of every article would be summed.
+    pages = NewsPage.objects.live().filter(pk__in=viewed.values("page"))
     if scope_path:
         pages = pages.filter(path__startswith=scope_path)
     rows = (
