@@ -7,6 +7,7 @@ listings. Run it with `make bench` (README); it needs PostgreSQL, Redis and wrk.
 """
 
 import argparse
+import csv
 import json
 import os
 import re
@@ -23,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-PORT = 8100
+PORT = int(os.environ.get("BENCH_PORT", "8100"))
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/govcms_bench"
 
 
@@ -334,7 +335,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument(
-        "--only", choices=["pages", "search"], help="measure only the pages or only search"
+        "--only",
+        choices=["pages", "search", "admin", "load"],
+        help="measure only the pages, search, the admin's screens or the admin under load",
     )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -354,10 +357,14 @@ def main():
         "SUGGEST_RATE_LIMIT": "1000000",
     }
     prepare(args, env)
-    if args.only != "pages":
+    if args.only in (None, "search"):
         search(args, env)
-    if args.only != "search":
+    if args.only in (None, "pages"):
         measure_pages(args, env)
+    if args.only in (None, "admin"):
+        measure_admin(env)
+    if args.only in (None, "load"):
+        load(args, env)
 
 
 def search(args, env):
@@ -422,6 +429,118 @@ def measure_pages(args, env):
         )
     print()
     print(shell(EXPLAIN, env))
+
+
+def measure_admin(env):
+    """The admin's screens for a unit's editor and an administrator (bench/admin.py)."""
+    print("Admin screens, in process")
+    print()
+    print(shell((ROOT / "bench" / "admin.py").read_text(encoding="utf-8"), env))
+    print()
+
+
+LOAD_EDITORS = 20
+LOAD_PASSWORD = "bench-editor-" + "x" * 12
+# Undoes what the load test's editors did (drafts of unchanged content, submissions),
+# so that approvers' dashboards and the next run start from the same database.
+LOAD_CLEANUP = """
+from django.contrib.auth import get_user_model
+from django.db.models import F
+from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
+editors = get_user_model().objects.filter(username__startswith="bench.bientap.")
+revisions = Revision.page_revisions.filter(user__in=editors)
+pages = [int(pk) for pk in revisions.values_list("object_id", flat=True).distinct()]
+WorkflowState.objects.filter(requested_by__in=editors).delete()
+revisions.delete()
+PageLogEntry.objects.filter(user__in=editors).delete()
+Page.objects.filter(pk__in=pages, latest_revision__isnull=True).update(
+    has_unpublished_changes=False, draft_title=F("title"), latest_revision_created_at=None
+)
+print(len(pages), "articles edited by the benchmark's editors restored")
+"""
+LOAD_PLAN = """
+import json, os
+from django.contrib.auth import get_user_model
+from departments.models import unit_pages
+from news.models import NewsIndexPage, NewsPage
+editors = []
+units = list(unit_pages().order_by("path"))
+for number in range(int(os.environ["BENCH_LOAD_EDITORS"])):
+    unit = units[number % len(units)]
+    index = NewsIndexPage.objects.child_of(unit).first()
+    user, _ = get_user_model().objects.get_or_create(username=f"bench.bientap.{number + 1:02d}")
+    user.set_password(os.environ["BENCH_LOAD_PASSWORD"])
+    user.save()
+    user.groups.set([unit.resources.editors])
+    # Articles nobody has edited yet: each run submits some, and they wait for approval.
+    articles = NewsPage.objects.child_of(index).filter(latest_revision__isnull=True)
+    editors.append({
+        "username": user.username,
+        "password": os.environ["BENCH_LOAD_PASSWORD"],
+        "explorer": f"/admin/pages/{index.pk}/",
+        "articles": list(articles.order_by("-date").values_list("pk", flat=True)[:200]),
+    })
+with open(os.environ["BENCH_LOAD_FILE"], "w", encoding="utf-8") as file:
+    json.dump({"editors": editors}, file)
+print(len(editors), "editors in", len(units), "units")
+"""
+
+
+def load(args, env, seconds=60):
+    """``LOAD_EDITORS`` editors (accounts of the benchmark's own, one in each unit's
+    editors) at work for ``seconds`` (bench/locustfile.py), against gunicorn. They start
+    one a second, as a morning's sign-ins do: each sign-in hashes a password (half a
+    second of a core)."""
+    try:
+        import bs4  # noqa: F401
+        import locust  # noqa: F401
+    except ImportError:
+        raise SystemExit("locust is missing: pip install -r requirements-dev.txt") from None
+    with tempfile.TemporaryDirectory() as folder:
+        plan = os.path.join(folder, "plan.json")
+        plan_env = {
+            **env,
+            "BENCH_LOAD_FILE": plan,
+            "BENCH_LOAD_EDITORS": str(LOAD_EDITORS),
+            "BENCH_LOAD_PASSWORD": LOAD_PASSWORD,
+        }
+        print(shell(LOAD_CLEANUP, env).splitlines()[-1], flush=True)  # an interrupted run
+        print(shell(LOAD_PLAN, plan_env).splitlines()[-1], flush=True)
+        server = serve(env, args.workers)
+        try:
+            subprocess.run(
+                [
+                    *(PYTHON, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py")),
+                    *("--headless", "--users", str(LOAD_EDITORS), "--spawn-rate", "1"),
+                    *("--run-time", f"{seconds}s", "--host", f"http://127.0.0.1:{PORT}"),
+                    *("--csv", os.path.join(folder, "load"), "--only-summary"),
+                    *("--loglevel", "WARNING"),
+                ],
+                cwd=ROOT,
+                env=plan_env,
+                check=False,  # locust fails the run on any error: the table says which
+            )
+        finally:
+            stop(server)
+            print(shell(LOAD_CLEANUP, env).splitlines()[-1], flush=True)
+        with open(os.path.join(folder, "load_stats.csv"), encoding="utf-8") as file:
+            rows = list(csv.DictReader(file))
+    print()
+    think = plan_env.get("BENCH_LOAD_THINK", "5,10").replace(",", "-")
+    print(
+        f"{LOAD_EDITORS} editors for {seconds} s, gunicorn {args.workers} workers, "
+        f"{think} s between an editor's steps"
+    )
+    print()
+    print("| request | count | errors | p50 ms | p95 ms | p99 ms | max ms |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        longest = float(row["Max Response Time"])
+        print(
+            f"| {row['Type']} {row['Name']} | {row['Request Count']} | {row['Failure Count']} "
+            f"| {row['50%']} | {row['95%']} | {row['99%']} | {longest:.0f} |"
+        )
+    print()
 
 
 EXPLAIN_SEARCH = """
