@@ -6,7 +6,10 @@ naming the pages it is made of:
 - ``page-<id>``: the page it shows, with all its sub-pages of lists (``?page=``, topics,
   months, the list's own feed);
 - ``tree-<id>`` for the page and each page above it: the branches it belongs to;
-- ``lists``: any response that is not one page (the portal's feeds, the sitemap).
+- ``lists``: any response that is not one page (the portal's feeds, the sitemap);
+- what a page type shows from elsewhere in the tree (``cache_tags_shown``): every article
+  lists the portal's newest news (``latest-news``), every legal document the documents
+  that replace it or that it replaces, wherever they are (``legal-documents``).
 
 When a page is published, unpublished, moved or deleted, the cache drops, with one ban
 sent once the change is committed, every response that can show it:
@@ -15,7 +18,7 @@ sent once the change is committed, every response that can show it:
   and side navigation list it);
 - each page above it (the lists it appears in, the unit page, home);
 - the same for each of its translations (their language switch points to it);
-- ``lists``.
+- ``lists``, and what its type is shown as elsewhere (``cache_tags_shown``).
 
 A page right under home is in the header of every page, so its change drops them all; so
 does a change to a site, the portal settings, a view restriction, an image or a
@@ -30,6 +33,7 @@ from datetime import timedelta
 from urllib.request import Request, urlopen
 
 from django.conf import settings
+from django.core import checks
 from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
@@ -72,7 +76,29 @@ def enabled():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
+@checks.register(checks.Tags.security, deploy=True)
+def check_proxies(app_configs, **kwargs):
+    """Behind the HTTP cache (and nginx), the visitor's address is not the connection's."""
+    if not enabled() or settings.GOVCMS_TRUSTED_PROXY_COUNT:
+        return []
+    return [
+        checks.Warning(
+            "FRONTEND_CACHE_URLS is set but TRUSTED_PROXY_COUNT is 0: every visitor would "
+            "have the cache's address, and one visitor's failed sign-ins, password guesses "
+            "and questions would count against all.",
+            hint="Set TRUSTED_PROXY_COUNT=2 behind nginx and Varnish (docs/deployment.md).",
+            id="govcms.W002",
+        )
+    ]
+
+
 # The tags of a response
+
+
+def shown_tags(page):
+    """What a page of this type shows from elsewhere in the tree, by tag (a page type's
+    ``cache_tags_shown``): a change to such a page reaches every page of the type."""
+    return set(getattr(page.specific_class or type(page), "cache_tags_shown", ()))
 
 
 def response_tags(request):
@@ -82,7 +108,8 @@ def response_tags(request):
         return "lists"
     prefixes = [page.path[:end] for end in range(STEP, len(page.path) + 1, STEP)]
     ids = Page.objects.filter(path__in=prefixes).values_list("pk", flat=True)
-    return ",".join([f"page-{page.pk}", *(f"tree-{pk}" for pk in sorted(ids))])
+    tags = [f"page-{page.pk}", *(f"tree-{pk}" for pk in sorted(ids)), *sorted(shown_tags(page))]
+    return ",".join(tags)
 
 
 def pattern(tags):
@@ -115,7 +142,7 @@ def branch_tags(parent_path):
 
 def page_tags(page):
     """Tags of every response that shows ``page``, or any of its translations."""
-    tags = {"lists"}
+    tags = {"lists"} | shown_tags(page)
     translations = Page.objects.filter(translation_key=page.translation_key).values_list(
         "path", flat=True
     )
@@ -141,10 +168,15 @@ def send(pattern_, backend_names=None):
 
 
 def _flush(connection):
+    from .page_cache import move_content_version_on
+
     tags = connection.__dict__.pop("govcms_frontend_cache_bans", None)
     if not tags:
         return
     pattern_ = pattern(tags)
+    # The page cache's version first: what Varnish fetches again must not be a copy Redis
+    # kept from before the change.
+    move_content_version_on()
     send(pattern_)
     # A page whose rendering began before the commit reaches the cache after this ban,
     # stale; the same ban a few seconds later drops it.

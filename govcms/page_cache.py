@@ -18,7 +18,9 @@ from . import frontend_cache
 
 VERSION_KEY = "public-pages:version"
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/plain")
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
+# Search results too: which words someone looked for, and when, is theirs (a cached result
+# would tell the next visitor that it was asked for).
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/django-admin/", "/tim-kiem/")
 # The query parameters of the public pages: news lists, search and the sitemap files.
 CACHED_PARAMETERS = {
     "page",
@@ -55,15 +57,15 @@ def advance(cache, key):
         cache.set(key, 2, timeout=None)
 
 
-def _next_version():
+def move_content_version_on():
     advance(page_cache(), VERSION_KEY)
 
 
 def bump_content_version(**kwargs):
     """Make every cached public page stale: now, and again once the change is committed,
     so that no page rendered from the rows before it stays cached as current."""
-    _next_version()
-    transaction.on_commit(_next_version)
+    move_content_version_on()
+    transaction.on_commit(move_content_version_on)
 
 
 def _cache_key(request):
@@ -118,7 +120,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if not _cacheable_response(response):
             return response
-        if frontend_cache.enabled():
+        if frontend_cache.enabled() and settings.GOVCMS_FRONTEND_CACHE_SECONDS > 0:
             seconds = settings.GOVCMS_FRONTEND_CACHE_SECONDS
             response["Surrogate-Control"] = f"max-age={seconds}"
             response["X-Cache-Tags"] = frontend_cache.response_tags(request)

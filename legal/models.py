@@ -209,6 +209,10 @@ class LegalDocumentForm(PortalPageForm):
 
 class LegalDocumentPage(BasePage):
     objects = LegalDocumentManager()
+    # A document shows those that replace it and those it replaces, in any unit, and its
+    # status follows from them: a change to one reaches every document in the HTTP cache
+    # (govcms/frontend_cache.py).
+    cache_tags_shown = ("legal-documents",)
 
     number = models.CharField(
         _("number and symbol"),

@@ -162,6 +162,9 @@ class NewsPageTag(ItemBase):
 
 class NewsPage(BasePage):
     objects = NewsPageManager()
+    # Every article lists the portal's newest news beside it (``aside_news``): a change to
+    # any article reaches every article in the HTTP cache (govcms/frontend_cache.py).
+    cache_tags_shown = ("latest-news",)
 
     date = models.DateTimeField(
         _("publication date"),

@@ -51,8 +51,10 @@ sub vcl_recv {
         return (pass);
     }
     # The admin and previews, documents (each checks its collection's privacy), the
-    # view counter, and anything sent with credentials.
-    if (req.url ~ "^/(admin|django-admin|documents|_luot-xem)(/|$)" || req.http.Authorization) {
+    # view counter, search (what someone looked for is theirs alone), and anything sent
+    # with credentials.
+    if (req.url ~ "^/(admin|django-admin|documents|_luot-xem|tim-kiem)(/|$)"
+            || req.http.Authorization) {
         return (pass);
     }
     # A signed-in user (and anyone who has entered a page password) has a session.
@@ -64,6 +66,16 @@ sub vcl_recv {
     # names the language) would only split the cache.
     unset req.http.Cookie;
     unset req.http.Accept-Language;
+    # One copy of a page, whatever is added to its address: the parameters in a fixed
+    # order, those no page reads dropped (utm_source, fbclid, made-up cache busters; the
+    # list is govcms/page_cache.py's CACHED_PARAMETERS), and those that take a number
+    # dropped when they hold anything else.
+    if (req.url ~ "\?") {
+        set req.url = std.querysort(req.url);
+        set req.url = regsuball(req.url, "(?<=[?&])(?!(page|year|month|p|q|don-vi|loai|tu-ngay|den-ngay|sap-xep|co-quan|linh-vuc|nam|hieu-luc)=)[^&]*(&|$)", "");
+        set req.url = regsuball(req.url, "(?<=[?&])(page|year|month|p|nam)=[^&]*[^0-9&][^&]*(&|$)", "");
+        set req.url = regsub(req.url, "[?&]+$", "");
+    }
     return (hash);
 }
 
@@ -74,16 +86,18 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
+    # What the portal tells the cache is for the cache alone.
+    set bereq.http.X-Surrogate = beresp.http.Surrogate-Control;
+    unset beresp.http.Surrogate-Control;
     if (bereq.uncacheable) {
         return (deliver);
     }
-    if (beresp.http.Surrogate-Control ~ "max-age=[0-9]+" && !beresp.http.Set-Cookie
+    if (bereq.http.X-Surrogate ~ "max-age=[0-9]+" && !beresp.http.Set-Cookie
             && beresp.status == 200) {
         set beresp.ttl = std.duration(
-            regsub(beresp.http.Surrogate-Control, ".*max-age=([0-9]+).*", "\1") + "s", 0s);
+            regsub(bereq.http.X-Surrogate, ".*max-age=([0-9]+).*", "\1") + "s", 0s);
         # An expired page is served while a fresh copy is fetched; a banned one never is.
         set beresp.grace = 30s;
-        unset beresp.http.Surrogate-Control;
         return (deliver);
     }
     # Not the portal's to share: fetch it afresh for each visitor for the next two minutes,

@@ -87,3 +87,11 @@ def test_varnish_drop_in__listens_where_nginx_and_the_app_servers_send():
     stack = (PROJECT_ROOT / "deploy/stack.py").read_text()
     assert '"web={self.varnish_socket},HTTP' in stack
     assert '"bans=127.0.0.1:{self.varnish_port}"' in stack
+
+
+def test_varnish__keeps_the_parameters_the_pages_read_and_no_other():
+    from govcms.page_cache import CACHED_PARAMETERS
+
+    vcl = (PROJECT_ROOT / "deploy/varnish/govcms.vcl").read_text()
+    kept = re.search(r"\(\?!\(([-a-z|]+)\)=\)", vcl).group(1).split("|")
+    assert sorted(kept) == sorted(CACHED_PARAMETERS)

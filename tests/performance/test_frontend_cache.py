@@ -64,7 +64,8 @@ def test_an_anonymous_page__says_how_long_it_may_be_kept_and_what_it_shows(
     home = unit.get_parent()
     assert tags_of(response) == {
         f"page-{article.pk}",
-        *(f"tree-{pk}" for pk in (1, home.pk, unit.pk, index.pk, article.pk)),
+        *(f"tree-{pk}" for pk in (home.get_parent().pk, home.pk, unit.pk, index.pk, article.pk)),
+        "latest-news",  # the portal's newest news beside every article
     }
     # A list's deeper pages and topics are the list's page.
     assert f"page-{index.pk}" in tags_of(client.get(index.url + "?page=2"))
@@ -101,11 +102,12 @@ def test_publishing_an_article__bans_its_list_branch_and_each_page_above(
     assert edge == [frontend_cache.pattern(frontend_cache.page_tags(article))]
     assert frontend_cache.page_tags(article) == {
         "lists",
+        "latest-news",
         f"tree-{index.pk}",
-        *(f"page-{pk}" for pk in (1, home.pk, unit.pk, index.pk)),
+        *(f"page-{pk}" for pk in (home.get_parent().pk, home.pk, unit.pk, index.pk)),
     }
     # ...which leaves other units' pages in the cache.
-    assert "tree-1" not in edge[0]
+    assert f"tree-{home.get_parent().pk}" not in edge[0]
     assert f"tree-{home.pk}" not in edge[0]
 
 
@@ -132,6 +134,7 @@ def test_a_whole_branch_deleted__is_one_ban_of_that_unit(
         Page.objects.get(pk=index.pk).delete()
     # The unit's branch and the lists above; the list's own tags, as its articles' parent.
     tags = frontend_cache.page_tags(index) | {f"tree-{index.pk}", f"page-{index.pk}"}
+    tags.add("latest-news")  # its articles were beside every article
     assert edge == [frontend_cache.pattern(tags)]
     assert edge != ["."]  # the rest of the portal stays cached
 
@@ -160,3 +163,11 @@ def test_a_snippet_a_page_names__bans_everything(demo, edge, django_capture_on_c
         kind.save()
     assert edge == ["."]
     assert content_version() > version
+
+
+def test_behind_the_cache_without_trusted_proxies__the_deploy_check_warns(settings):
+    settings.GOVCMS_TRUSTED_PROXY_COUNT = 0
+    with cache_settings():
+        assert [w.id for w in frontend_cache.check_proxies(None)] == ["govcms.W002"]
+        settings.GOVCMS_TRUSTED_PROXY_COUNT = 2
+        assert frontend_cache.check_proxies(None) == []
