@@ -265,9 +265,13 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}[unit]
 
 
-def wrk(url, connections, seconds):
+def wrk(url, connections, seconds, headers=()):
+    options = [option for header in headers for option in ("-H", header)]
     output = subprocess.run(
-        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        [
+            *("wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s"),
+            *("--latency", *options, url),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -336,8 +340,9 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument(
         "--only",
-        choices=["pages", "search", "admin", "load"],
-        help="measure only the pages, search, the admin's screens or the admin under load",
+        choices=["pages", "edge", "search", "admin", "load"],
+        help="measure only the pages, the HTTP cache (Varnish against nginx), search, the "
+        "admin's screens or the admin under load",
     )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -361,10 +366,32 @@ def main():
         search(args, env)
     if args.only in (None, "pages"):
         measure_pages(args, env)
+    if args.only in (None, "edge"):
+        measure_edge(args, env)
     if args.only in (None, "admin"):
         measure_admin(env)
     if args.only in (None, "load"):
         load(args, env)
+
+
+def measure_edge(args, env):
+    """Cached pages through Varnish and nginx from deploy/, against nginx's static rate."""
+    sys.path.insert(0, str(ROOT))
+    import edge
+
+    names = ("article", "home", "news index")
+    pages = [(name, path) for name, path in targets(env) if name in names]
+    rows = edge.measure(
+        pages,
+        {**env, "PAGE_CACHE_SECONDS": "600"},
+        serve=serve,
+        stop=stop,
+        wrk=wrk,
+        port=PORT,
+        seconds=args.seconds,
+        workers=args.workers,
+    )
+    edge.print_table(rows, args.seconds)
 
 
 def search(args, env):

@@ -98,6 +98,11 @@ sub vcl_backend_response {
             regsub(bereq.http.X-Surrogate, ".*max-age=([0-9]+).*", "\1") + "s", 0s);
         # An expired page is served while a fresh copy is fetched; a banned one never is.
         set beresp.grace = 30s;
+        # Kept compressed: once per page, not once per visitor (nginx passes it on as it
+        # is; the rare client without gzip gets it uncompressed by Varnish).
+        if (beresp.http.Content-Type ~ "^(text/|application/(rss\+xml|xml|json))") {
+            set beresp.do_gzip = true;
+        }
         return (deliver);
     }
     # Not the portal's to share: fetch it afresh for each visitor for the next two minutes,

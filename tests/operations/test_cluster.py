@@ -214,6 +214,8 @@ def test_anonymous_pages__are_served_from_the_cache_with_the_portal_headers(port
     ):
         assert cached.headers.get(header), header
         assert cached.headers[header] == origin.headers[header], header
+    # Kept compressed once, sent so to a browser (requests asks for gzip, as they do).
+    assert cached.headers["Content-Encoding"] == "gzip"
     # What the portal tells the cache stays between them.
     assert "Surrogate-Control" not in cached.headers
     assert "X-Cache-Tags" not in cached.headers
