@@ -79,8 +79,10 @@ lint: install
 	$(VENV)/bin/ruff format .
 
 # Benchmark: seeds PostgreSQL with 100,000 articles (kept for later runs), serves the
-# portal with gunicorn and measures each main page with wrk (bench/run.py).
-bench: install
+# portal with gunicorn and measures each main page with wrk, the HTTP cache (Varnish and
+# nginx from deploy/) against nginx's static rate, search, the admin's screens, and twenty
+# editors under locust (bench/run.py; --only pages|edge|search|admin|load).
+bench: install system-packages
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/run.py
 
