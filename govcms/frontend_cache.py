@@ -154,17 +154,29 @@ def page_tags(page):
 # Sending the bans: once the change is committed, and again a little later
 
 
-def send(pattern_, backend_names=None):
-    """Ban ``pattern_`` in each configured cache (or in those named); a cache that fails is
-    tried again by the worker."""
+# A ban an HTTP cache did not take: again after 5 s, 30 s, 2 min and 10 min.
+BAN_RETRY_SECONDS = (5, 30, 120, 600)
+
+
+def send(pattern_, backend_names=None, attempt=1):
+    """Ban ``pattern_`` in each configured cache (or in those named). A cache that fails is
+    tried again by the worker; after the last attempt the failure is logged as an error:
+    pages may be stale there until their cache time ends."""
     for name, backend in get_backends(backends=backend_names).items():
         if not hasattr(backend, "ban"):
             continue
         try:
             backend.ban(pattern_)
         except OSError:
+            if (
+                attempt > len(BAN_RETRY_SECONDS)
+                or not ban_frontend_cache.get_backend().supports_defer
+            ):
+                logger.exception("The HTTP cache %s did not take a ban (attempt %d)", name, attempt)
+                continue
             logger.warning("The HTTP cache %s did not take a ban; the worker retries", name)
-            ban_frontend_cache.enqueue(pattern_, [name], attempt=2)
+            later = timezone.now() + timedelta(seconds=BAN_RETRY_SECONDS[attempt - 1])
+            ban_frontend_cache.using(run_after=later).enqueue(pattern_, [name], attempt=attempt + 1)
 
 
 def _flush(connection):

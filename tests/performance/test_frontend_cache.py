@@ -171,3 +171,21 @@ def test_behind_the_cache_without_trusted_proxies__the_deploy_check_warns(settin
         assert [w.id for w in frontend_cache.check_proxies(None)] == ["govcms.W002"]
         settings.GOVCMS_TRUSTED_PROXY_COUNT = 2
         assert frontend_cache.check_proxies(None) == []
+
+
+def test_a_ban_not_taken__is_queued_for_the_worker_a_few_seconds_later(
+    library, settings, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    _unit, _index, article = library
+    with cache_settings(UnreachableBackend), django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    queued = DBTaskResult.objects.filter(task_path="govcms.tasks.ban_frontend_cache")
+    # The second ban of every change, and the retry of the one the cache did not take.
+    assert sorted(task.args_kwargs["kwargs"].get("attempt", 1) for task in queued) == [1, 2]
+    for task in queued:
+        seconds = (task.run_after - timezone.now()).total_seconds()
+        assert 0 < seconds <= 5
