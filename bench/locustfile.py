@@ -111,14 +111,17 @@ class EditorsDay(SequentialTaskSet):
     def open_explorer(self):
         self.client.get(self.editor["explorer"], name="explorer")
 
-    @task
-    def open_edit_form(self):
-        self.article = next(self.user.articles)
-        self.edit_url = f"/admin/pages/{self.article}/edit/"
+    def load_edit_form(self):
         with self.client.get(self.edit_url, name="edit form", catch_response=True) as response:
             self.form, self.buttons = edit_form_data(response.text)
             if self.form is None:
                 response.failure("no edit form")
+
+    @task
+    def open_edit_form(self):
+        self.article = next(self.user.articles)
+        self.edit_url = f"/admin/pages/{self.article}/edit/"
+        self.load_edit_form()
 
     @task
     def save_draft(self):
@@ -126,10 +129,7 @@ class EditorsDay(SequentialTaskSet):
             return
         if self.post(self.edit_url, self.form, "save draft", lambda to: to == self.edit_url):
             # The browser follows the redirect back to the form: the editor goes on there.
-            with self.client.get(self.edit_url, name="edit form", catch_response=True) as response:
-                self.form, self.buttons = edit_form_data(response.text)
-                if self.form is None:
-                    response.failure("no edit form")
+            self.load_edit_form()
 
     @task
     def submit_for_approval(self):

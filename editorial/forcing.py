@@ -30,18 +30,13 @@ FORCE_PUBLISH_ACCEPTED = "govcms.force_publish.accepted"
 FORCE_PUBLISH_SENT_BACK = "govcms.force_publish.sent_back"
 
 
-def is_board(user):
-    """A board member (read once per request: the page listing asks for every row)."""
-    return is_board_member(user)
-
-
 def may_force_publish(page, user):
     """Whether ``user`` may force-publish ``page``: a board member, a page inside a unit,
     with a revision that is not live yet. No query beyond two per request."""
     return (
         page.has_unpublished_changes
         and page.latest_revision_id is not None
-        and is_board(user)
+        and is_board_member(user)
         and unit_path_of(page, unit_paths(user)) is not None
     )
 
@@ -73,7 +68,7 @@ def force_publish(page, user, reason):
 
 def review(item, user, outcome, comment=""):
     """Records another board member's review. The publisher cannot review their own."""
-    if not is_board(user) or item.published_by_id == user.pk:
+    if not is_board_member(user) or item.published_by_id == user.pk:
         raise PermissionDenied
     with transaction.atomic():
         item = ForcedPublication.objects.select_for_update().get(pk=item.pk)

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from departments.confinement import sees_everything
-from departments.models import unit_pages, units_of
+from departments.models import is_board_member, unit_pages, units_of
 
 from . import royalties, statistics, stats
-from .forcing import force_publish, is_board, may_force_publish, review
+from .forcing import force_publish, may_force_publish, review
 from .forms import (
     ForcePublishForm,
     ReviewForm,
@@ -45,7 +45,7 @@ logger = logging.getLogger(__name__)
 
 
 def force_publish_view(request, page_id):
-    if not is_board(request.user):
+    if not is_board_member(request.user):
         raise PermissionDenied
     page = get_object_or_404(Page, pk=page_id).specific
     if not may_force_publish(page, request.user):
@@ -79,7 +79,7 @@ def force_publish_view(request, page_id):
 
 
 def review_view(request, pk):
-    if not is_board(request.user):
+    if not is_board_member(request.user):
         raise PermissionDenied
     item = get_object_or_404(ForcedPublication.objects.select_related("page"), pk=pk)
     own = item.published_by_id == request.user.pk

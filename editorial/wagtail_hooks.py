@@ -11,14 +11,13 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from departments.confinement import sees_everything
-from departments.models import unit_paths_of
+from departments.models import is_board_member, unit_paths_of
 
 from . import royalties, views
 from .forcing import (
     FORCE_PUBLISH_ACCEPTED,
     FORCE_PUBLISH_SENT_BACK,
     FORCE_PUBLISHED,
-    is_board,
     may_force_publish,
 )
 from .models import ForcedPublication, RoyaltyGrade
@@ -153,7 +152,7 @@ class ForcedPublicationsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_forced_publications_panel(request, panels):
-    if not is_board(request.user):
+    if not is_board_member(request.user):
         return
     items = list(ForcedPublication.objects.waiting().select_related("page", "published_by"))
     if items:
