@@ -21,8 +21,8 @@ from departments.models import unit_pages
 from news.models import NewsIndexPage, NewsPage
 
 SAMPLES = int(os.environ.get("BENCH_ADMIN_SAMPLES", "20"))
-# The explorer shows 50 pages a screen, the chooser 25: "deep" is this many screens in.
-DEEP_SCREEN = 100
+# A list's explorer and the chooser show 25 pages a screen: "deep" is this many screens in.
+DEEP_SCREEN, ROWS = 100, 25
 
 
 def largest_news_list():
@@ -32,8 +32,7 @@ def largest_news_list():
 
 def screens(index, count):
     article = NewsPage.objects.child_of(index).order_by("-date").first()
-    explorer_deep = min(DEEP_SCREEN, max(count // 50, 1))
-    chooser_deep = min(DEEP_SCREEN, max(count // 25, 1))
+    explorer_deep = chooser_deep = min(DEEP_SCREEN, max(count // ROWS, 1))
     return {
         "dashboard": ("/admin/", True),
         "explorer": (reverse("wagtailadmin_explore", args=[index.pk]), True),

@@ -11,6 +11,15 @@ The hooks that narrow these listings' querysets (``construct_explorer_page_query
 same facts once for all the rows of a screen.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.functional import cached_property, classproperty
+from django.utils.html import conditional_escape, format_html
+from django.utils.text import capfirst
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.views.pages.listing import ExplorableIndexView, PageFilterSet, PageListingMixin
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.widgets.button import BaseDropdownMenuButton, Button
 from wagtail.models import Page, Site
 from wagtail.query import SpecificIterable
 
@@ -80,3 +89,174 @@ def chooser_rows(pages):
     pages = pages.annotate_approved_schedule().prefetch_workflow_states()
     pages._iterable_class = ChooserRowsIterable
     return pages
+
+
+# What makes a page explorable to a user in Wagtail (PagePermissionPolicy.explorable_instances):
+# any of these rights on it or on a page above it.
+EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
+
+
+def people_of(page):
+    """Whoever can work on ``page``: the members of groups with rights on it or on a page
+    above it, and the administrators, by name."""
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(is_superuser=True)
+            | Q(groups__page_permissions__page__in=page.get_ancestors(inclusive=True))
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class ListFilterSet(PageFilterSet):
+    """The explorer's filters for a list's articles (documents, answers, weeks).
+
+    Wagtail offers as owners and editors everyone who ever owned or edited any page of the
+    portal: two scans of every page and edit, on every screen. A list's filters offer the
+    people who can work on the list. The site and "has child pages" filters say nothing of
+    a list whose pages have no children."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.filters["site"], self.filters["has_child_pages"]
+        if parent_page is not None:
+            for name in ("owner", "edited_by"):
+                self.filters[name].queryset = lambda request, page=parent_page: people_of(page)
+
+
+class ListExplorerView(ExplorableIndexView):
+    """The explorer of a list page whose children are all of one type (news, documents,
+    answers, weeks of a schedule), through Wagtail's page viewsets (``ListViewSet``).
+
+    It shows the type's own date and orders by it, has no type or "children" column (the
+    pages have neither), and counts and reads the screen without Wagtail's filter on the
+    pages the user may explore where that filter cannot remove any: for an administrator,
+    and for anyone with a right on the list or on a page above it (a unit's staff on their
+    unit's lists), every child is explorable. That filter, a list of every page the user
+    may explore, cost 40 ms on a list of 15,000 articles."""
+
+    @cached_property
+    def explorable_columns(self):
+        return self.columns
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "parent_page": self.parent_page}
+
+    @cached_property
+    def explores_every_child(self):
+        return self.permission_policy.user_has_any_permission_for_instance(
+            self.request.user, EXPLORE_ACTIONS, self.parent_page
+        )
+
+    @cached_property
+    def shows_every_child(self):
+        return not (self.is_searching or self.is_filtering) and self.explores_every_child
+
+    def get_base_queryset(self):
+        if not self.shows_every_child:
+            return super().get_base_queryset()
+        pages = self.model._default_manager.child_of(self.parent_page)
+        return self.annotate_queryset(pages)
+
+    def order_queryset(self, queryset):
+        """Wagtail's order, then the newest page first among pages of the same date, so
+        that no page shows on two screens or none."""
+        queryset = super().order_queryset(queryset)
+        ordering = self.ordering
+        if (
+            not self.is_searching  # a search orders by what its index holds
+            and isinstance(ordering, str)
+            and ordering.lstrip("-") != self.sort_order_field
+        ):
+            queryset = queryset.order_by(*queryset.query.order_by, "-pk")
+        return queryset
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        """The screens are counted in the page tree's index alone: the list's children,
+        all of its type (its ``subpage_types``), neither joined to the type's own table
+        (a lookup a page: 50 ms for 15,000 articles) nor filtered by type (which
+        PostgreSQL then reads by type, every article of the portal: 35 ms), but 3 ms."""
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        if self.shows_every_child:
+            paginator.count = Page.objects.child_of(self.parent_page).count()
+        return paginator
+
+
+def list_columns(model, date_field):
+    """The columns of a list's explorer: its pages' own date after the title."""
+    by_name = {column.name: column for column in PageListingMixin.base_columns}
+    label = model._meta.get_field(date_field).verbose_name
+    return [
+        by_name["bulk_actions"],
+        by_name["title"],
+        DateColumn(date_field, label=capfirst(label), sort_key=date_field, width="14%"),
+        by_name["latest_revision_created_at"],
+        by_name["status"],
+    ]
+
+
+class ListViewSet(PageViewSet):
+    """Wagtail's views for the pages of a list, with the list's own explorer: set ``model``
+    and ``date_field`` (newest first)."""
+
+    index_view_class = ListExplorerView
+    filterset_class = ListFilterSet
+    list_per_page = 25
+    date_field = None
+
+    @classproperty
+    def columns(cls):
+        return list_columns(cls.model, cls.date_field)
+
+    @classproperty
+    def ordering(cls):
+        return f"-{cls.date_field}"
+
+
+def icon_html(name):
+    """Wagtail's ``{% icon %}`` (wagtailadmin/shared/icon.html) with its default class."""
+    return format_html(
+        '<svg class="icon icon-{0} icon" aria-hidden="true"><use href="#icon-{0}"></use></svg>',
+        name,
+    )
+
+
+class QuickButton(Button):
+    """A button of a listing row's "More" menu, drawn as Wagtail's template for it
+    (wagtailadmin/shared/button.html) draws it, without the template engine: a row has
+    four to eleven of them, and their templates were a third of the explorer's time."""
+
+    @classmethod
+    def of(cls, button):
+        quick = cls.__new__(cls)
+        quick.__dict__.update(button.__dict__)
+        return quick
+
+    def render_html(self, parent_context=None):
+        content = conditional_escape(self.label)
+        if self.icon_name:
+            content = format_html("{} {}", icon_html(self.icon_name), content)
+        if self.url:
+            return format_html(
+                '<a href="{}" class="{}"{}>{}</a>',
+                self.url,
+                self.classname,
+                self.base_attrs_string,
+                content,
+            )
+        return format_html(
+            '<button class="{}"{}>{}</button>', self.classname, self.base_attrs_string, content
+        )
+
+
+def quick_menu_buttons(buttons):
+    """The row's menus with their plain buttons drawn by ``QuickButton`` (others, of
+    classes with their own drawing, are left to it)."""
+    for button in buttons:
+        if isinstance(button, BaseDropdownMenuButton):
+            button.dropdown_buttons = [
+                QuickButton.of(item) if type(item) is Button else item
+                for item in button.dropdown_buttons
+            ]

@@ -38,6 +38,11 @@ def chooser_rows_in_fixed_queries(pages, request):
     return admin_listings.chooser_rows(pages)
 
 
+@hooks.register("construct_page_listing_buttons", order=100)
+def draw_menu_buttons_quickly(buttons, page, user, context=None):
+    admin_listings.quick_menu_buttons(buttons)
+
+
 @hooks.register("insert_editor_js")
 def keep_edits_js():
     login = reverse("wagtailadmin_login")

@@ -4,13 +4,28 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from govcms.admin_listings import ListViewSet
+
 from .admin_views import QuestionViewSet
-from .models import Question
+from .models import AnswerPage, Question
 
 
 @hooks.register("register_admin_viewset")
 def register_questions():
     return QuestionViewSet("questions_question")
+
+
+class AnswerPageViewSet(ListViewSet):
+    """A question list's explorer, the latest question first."""
+
+    model = AnswerPage
+    date_field = "asked_on"
+    icon = "help"
+
+
+@hooks.register("register_admin_viewset")
+def register_answer_page_views():
+    return AnswerPageViewSet("answer_pages")
 
 
 def _holding_questions(pages):
