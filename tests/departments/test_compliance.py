@@ -23,6 +23,7 @@ from about.models import (
 )
 from compliance.report import BEHIND, MISSING, NOT_YET_AVAILABLE, OK, UNAVAILABLE, unit_reports
 from departments.models import DepartmentPage
+from editorial.models import PageReview
 from legal.models import (
     DocumentType,
     IssuingBody,
@@ -191,3 +192,55 @@ def test_dashboard__the_board_sees_every_unit_a_unit_its_own(client, portal):
     assert "Văn bản" in labels and "Tài liệu" not in labels  # documents, not library files
     unit_units, _panel = panel_units(client, portal.b.editor)
     assert len(unit_units) == 1 and unit_units[0].startswith("Thư viện tỉnh")
+
+
+def dashboard_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/admin/")
+    assert response.status_code == 200
+    return len(queries), BeautifulSoup(response.content, "html.parser")
+
+
+def unit_heading(soup, title):
+    return next(
+        h3 for h3 in soup.select("section.compliance .compliance__unit h3") if title in h3.text
+    )
+
+
+def check_state(soup, title, category):
+    unit = unit_heading(soup, title).find_parent("div")
+    return unit.select_one(f'tr[data-category="{category}"]')["data-state"]
+
+
+def test_dashboard_panel__kept_then_drawn_again_after_each_change_it_shows(client, portal):
+    client.force_login(portal.board_member)
+    drawn, soup = dashboard_queries(client)
+    kept, again = dashboard_queries(client)
+    assert kept <= drawn - 10  # the panel's figures are not read again
+    assert again.select_one("section.compliance") == soup.select_one("section.compliance")
+    assert check_state(soup, "Thư viện tỉnh", "leaders") == MISSING
+
+    # A page published in a unit: its row changes at once.
+    unit = DepartmentPage.objects.get(pk=portal.b.page.pk)
+    leaders = LeadersPage(
+        title="Lãnh đạo", leaders=[Leader(name="Trần Thị B", position="Giám đốc")]
+    )
+    unit.add_child(instance=leaders)
+    leaders.save_revision().publish()
+    redrawn, soup = dashboard_queries(client)
+    assert redrawn > kept
+    assert check_state(soup, "Thư viện tỉnh", "leaders") == OK
+
+    # A review plan past its date (not a page): the unit's badge appears.
+    assert not unit_heading(soup, "Thư viện tỉnh").select("[data-overdue-reviews]")
+    PageReview.objects.update_or_create(
+        page=leaders, defaults={"next_review": timezone.localdate() - datetime.timedelta(days=1)}
+    )
+    _queries, soup = dashboard_queries(client)
+    badge = unit_heading(soup, "Thư viện tỉnh").select_one("[data-overdue-reviews]")
+    assert badge is not None and badge["data-overdue-reviews"] == "1"
+
+    # A unit's person sees their own panel, not the board's kept one.
+    client.force_login(portal.b.editor)
+    _queries, soup = dashboard_queries(client)
+    assert len(soup.select("section.compliance .compliance__unit")) == 1
