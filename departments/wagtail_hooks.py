@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from govcms.editing import refuse_save
 from govcms.forms import CHECK_PAGE_REFERENCES_HOOK
@@ -14,6 +14,7 @@ from . import media
 from .admin_api import confine_admin_api
 from .confinement import choosable_pages, crosses_units, refused_references, sees_everything
 from .middleware import WHOLE_PORTAL_REPORTS
+from .models import PortalPageLogEntry
 from .workflows import REVIEW_RESTARTED
 
 
@@ -122,6 +123,15 @@ def serve_only_published_documents(document, request):
 def hide_whole_portal_reports(request, menu_items):
     if not sees_everything(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in WHOLE_PORTAL_REPORTS]
+
+
+@hooks.register("register_log_actions", order=100)
+def read_page_history_through_portal_manager(actions):
+    """Pages' log entries through ``PortalPageLogEntry`` (the same table), after Wagtail
+    registered its own: the site history report reads each registered log model once,
+    so Wagtail's model leaves the set."""
+    actions.register_model(Page, PortalPageLogEntry)
+    actions.log_entry_models.discard(PageLogEntry)
 
 
 @hooks.register("register_log_actions")
