@@ -215,6 +215,14 @@ class ListViewSet(PageViewSet):
         return f"-{cls.date_field}"
 
 
+def list_viewset(model, date_field, icon):
+    """The views of ``model``'s pages, its lists' explorer showing ``date_field``, newest
+    first: each list app registers one (``register_admin_viewset``)."""
+    attributes = {"model": model, "date_field": date_field, "icon": icon}
+    viewset_class = type(f"{model.__name__}ViewSet", (ListViewSet,), attributes)
+    return viewset_class(f"{model._meta.app_label}_{model._meta.model_name}_pages")
+
+
 def icon_html(name):
     """Wagtail's ``{% icon %}`` (wagtailadmin/shared/icon.html) with its default class."""
     return format_html(

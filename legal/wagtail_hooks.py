@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from govcms.admin_listings import ListViewSet
+from govcms.admin_listings import list_viewset
 
 from .models import LegalDocumentPage
 from .views import DocumentListsGroup, LegalDocumentListingViewSet
@@ -14,14 +14,7 @@ def register_document_listing():
     return LegalDocumentListingViewSet("legal_documents")
 
 
-class LegalDocumentPageViewSet(ListViewSet):
-    """A document list's explorer, the newest issue first."""
-
-    model = LegalDocumentPage
-    date_field = "issued_on"
-    icon = "doc-full"
-
-
 @hooks.register("register_admin_viewset")
 def register_document_page_views():
-    return LegalDocumentPageViewSet("legal_document_pages")
+    """A document list's explorer, the newest issue first."""
+    return list_viewset(LegalDocumentPage, "issued_on", icon="doc-full")

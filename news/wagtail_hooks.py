@@ -1,18 +1,11 @@
 from wagtail import hooks
 
-from govcms.admin_listings import ListViewSet
+from govcms.admin_listings import list_viewset
 
 from .models import NewsPage
 
 
-class NewsPageViewSet(ListViewSet):
-    """A news list's explorer, the newest article first."""
-
-    model = NewsPage
-    date_field = "date"
-    icon = "doc-full"
-
-
 @hooks.register("register_admin_viewset")
 def register_news_page_views():
-    return NewsPageViewSet("news_pages")
+    """A news list's explorer, the newest article first."""
+    return list_viewset(NewsPage, "date", icon="doc-full")

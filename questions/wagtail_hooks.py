@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from govcms.admin_listings import ListViewSet
+from govcms.admin_listings import list_viewset
 
 from .admin_views import QuestionViewSet
 from .models import AnswerPage, Question
@@ -15,17 +15,10 @@ def register_questions():
     return QuestionViewSet("questions_question")
 
 
-class AnswerPageViewSet(ListViewSet):
-    """A question list's explorer, the latest question first."""
-
-    model = AnswerPage
-    date_field = "asked_on"
-    icon = "help"
-
-
 @hooks.register("register_admin_viewset")
 def register_answer_page_views():
-    return AnswerPageViewSet("answer_pages")
+    """A question list's explorer, the latest question first."""
+    return list_viewset(AnswerPage, "asked_on", icon="help")
 
 
 def _holding_questions(pages):

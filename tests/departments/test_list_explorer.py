@@ -8,14 +8,16 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.admin.widgets.button import Button, ButtonWithDropdownFromHook
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from govcms.admin_listings import QuickButton
+from govcms.admin_listings import ListExplorerView, QuickButton
 from news.models import NewsPage
 
 from ..factories import NewsPageFactory
@@ -174,3 +176,20 @@ def test_list_explorer__rows_offer_their_menu(client, portal):
         reverse("wagtailadmin_pages:edit", args=[portal.a.live_article.pk])
     )
     assert reverse("wagtailadmin_pages:history", args=[portal.a.live_article.pk]) in links.values()
+
+
+@pytest.mark.parametrize(
+    ("list_model", "item_model", "date_field"),
+    [
+        ("news.NewsIndexPage", "news.NewsPage", "date"),
+        ("legal.LegalDocumentIndexPage", "legal.LegalDocumentPage", "issued_on"),
+        ("questions.QuestionIndexPage", "questions.AnswerPage", "asked_on"),
+        ("schedule.ScheduleIndexPage", "schedule.WeekSchedulePage", "week_start"),
+    ],
+)
+def test_every_list_type__explored_through_its_own_viewset(list_model, item_model, date_field):
+    viewset = page_viewset_registry.get_by_parent_model(apps.get_model(list_model))
+    assert viewset.model is apps.get_model(item_model)
+    assert viewset.index_view_class is ListExplorerView
+    assert viewset.ordering == f"-{date_field}"
+    assert date_field in [column.name for column in viewset.columns]
