@@ -14,7 +14,7 @@ from departments.models import unit_pages, units_of
 from govcms.page_cache import content_version
 
 from .report import CATEGORIES, unit_reports
-from .signal_handlers import GENERATION_KEY
+from .signal_handlers import generation
 
 # Every change the panel reads moves the generation on (compliance/signal_handlers.py);
 # the time limit bounds what time alone changes (a question becoming late in the hour).
@@ -50,9 +50,10 @@ class CompliancePanel(Component):
         return ":".join(
             (
                 "compliance:panel",
-                str(cache.get_or_set(GENERATION_KEY, 1, timeout=None)),
+                str(generation()),
                 str(content_version()),  # moves on with moves and deletions too
                 timezone.localdate().isoformat(),
+                timezone.get_current_timezone_name(),  # what "days since" counts from
                 translation.get_language() or "",
                 str(self.whole_portal),
                 hashlib.md5(f"{scope}|{self.department_name}".encode()).hexdigest(),

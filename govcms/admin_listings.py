@@ -114,16 +114,21 @@ class ListFilterSet(PageFilterSet):
     """The explorer's filters for a list's articles (documents, answers, weeks).
 
     Wagtail offers as owners and editors everyone who ever owned or edited any page of the
-    portal: two scans of every page and edit, on every screen. A list's filters offer the
-    people who can work on the list. The site and "has child pages" filters say nothing of
-    a list whose pages have no children."""
+    portal: two scans of every page and edit, on every screen, and every unit's people to
+    any unit's staff. A list's filters offer the people who can work on the list; the
+    listing of every page of the type (no list) offers people to administrators only. The
+    site and "has child pages" filters say nothing of pages that have no children."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, **kwargs)
         del self.filters["site"], self.filters["has_child_pages"]
+        people = ("owner", "edited_by")
         if parent_page is not None:
-            for name in ("owner", "edited_by"):
+            for name in people:
                 self.filters[name].queryset = lambda request, page=parent_page: people_of(page)
+        elif not (self.request and self.request.user.is_superuser):
+            for name in people:
+                del self.filters[name]
 
 
 class ListExplorerView(ExplorableIndexView):
@@ -150,11 +155,32 @@ class ListExplorerView(ExplorableIndexView):
             self.request.user, EXPLORE_ACTIONS, self.parent_page
         )
 
+    def get_ordering(self):
+        """Wagtail's, without an order the rows cannot take: a search sorts only by its
+        index's filter fields (by relevance otherwise), and a search or filter over the
+        whole tree reads pages of every type (Wagtail's default order then)."""
+        ordering = super().get_ordering()
+        if not isinstance(ordering, str) or ordering.lstrip("-") == self.sort_order_field:
+            return ordering
+        field = ordering.lstrip("-")
+        model = Page if self.is_searching_whole_tree else self.model
+        if self.is_searching:
+            if field not in {f.field_name for f in model.get_filterable_search_fields()}:
+                return None
+        elif field not in {f.name for f in model._meta.get_fields()}:
+            return Page.admin_default_ordering
+        return ordering
+
     @cached_property
     def shows_every_child(self):
         return not (self.is_searching or self.is_filtering) and self.explores_every_child
 
     def get_base_queryset(self):
+        if self.is_searching_whole_tree:
+            # Every page of the portal the user may explore, of any type, as Wagtail's.
+            explorable = self.permission_policy.explorable_instances(self.request.user)
+            pages = Page.objects.filter(pk__in=explorable.values_list("pk", flat=True))
+            return self.annotate_queryset(pages)
         if not self.shows_every_child:
             return super().get_base_queryset()
         pages = self.model._default_manager.child_of(self.parent_page)

@@ -212,6 +212,7 @@ class AnswerPage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("question_text"),
         index.SearchField("answer"),
+        index.FilterField("asked_on"),  # the list's explorer orders a search by it
     ]
     base_form_class = AnswerForm
 

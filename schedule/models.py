@@ -246,7 +246,10 @@ class WeekSchedulePage(BasePage):
         InlinePanel("entries", heading=_("Entries"), label=_("Entry")),
     ]
     promote_panels = []
-    search_fields = BasePage.search_fields + [index.SearchField("note")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("note"),
+        index.FilterField("week_start"),  # the list's explorer orders a search by it
+    ]
     base_form_class = WeekScheduleForm
 
     parent_page_types = ["schedule.ScheduleIndexPage"]

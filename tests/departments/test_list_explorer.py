@@ -3,6 +3,7 @@ through the list type's page viewset (govcms/admin_listings.py), newest first by
 pages' own date, with filters offering the list's people, and its rows' menus drawn
 without the template engine exactly as Wagtail's templates draw them."""
 
+import datetime
 import re
 from datetime import timedelta
 
@@ -19,6 +20,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from govcms.admin_listings import ListExplorerView, QuickButton
 from news.models import NewsPage
+from questions.models import AnswerPage, QuestionIndexPage
+from schedule.models import ScheduleIndexPage, WeekSchedulePage
 
 from ..factories import NewsPageFactory
 from ..helpers import rolled_back
@@ -193,3 +196,64 @@ def test_every_list_type__explored_through_its_own_viewset(list_model, item_mode
     assert viewset.index_view_class is ListExplorerView
     assert viewset.ordering == f"-{date_field}"
     assert date_field in [column.name for column in viewset.columns]
+
+
+@pytest.fixture
+def other_lists(portal):
+    """A question list and a work schedule in unit A, three items each."""
+    questions = QuestionIndexPage(title="Hỏi đáp", slug="hoi-dap")
+    portal.a.page.add_child(instance=questions)
+    schedule = ScheduleIndexPage(title="Lịch công tác")
+    portal.a.page.add_child(instance=schedule)
+    for n in range(3):
+        questions.add_child(
+            instance=AnswerPage(
+                title=f"Trả lời {n}",
+                question_text="Hỏi về giờ mở cửa",
+                answer="<p>Đáp</p>",
+                asked_on=datetime.date(2024, 1, 1 + n),
+            )
+        )
+        schedule.add_child(
+            instance=WeekSchedulePage(week_start=datetime.date(2024, 1, 1) + timedelta(weeks=n))
+        )
+    return {"asked_on": questions, "week_start": schedule, "date": portal.a.index}
+
+
+@pytest.mark.parametrize("field", ["asked_on", "week_start", "date"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "Trả", "ordering": "-{field}"},
+        {"q": "Lịch", "ordering": "{field}"},
+        {"q": "x", "ordering": ""},
+        {"q": "x", "ordering": "khong-co"},
+        {"q": "Bảo tàng", "search_all": "1", "ordering": "-{field}"},
+        {"search_all": "1", "owner": "1", "ordering": "{field}"},
+    ],
+)
+def test_list_explorer__any_search_and_order_answers(client, portal, other_lists, field, query):
+    """A search sorts only by what its index holds; a search of the whole tree reads
+    pages of every type: neither may fail on the list's own date."""
+    query = {name: value.format(field=field) for name, value in query.items()}
+    for user in (portal.a.editor, portal.administrator):
+        explore(client, user, other_lists[field], **query)
+
+
+def test_list_explorer__search_of_the_whole_tree_finds_pages_of_every_type(client, portal):
+    response = explore(client, portal.a.editor, portal.a.index, q="Bảo tàng", search_all="1")
+    assert portal.a.page.pk in row_ids(response)  # the unit page, not an article
+    assert portal.b.page.pk not in row_ids(response)  # nor another unit's
+
+
+def test_every_page_of_a_type__offers_no_people_of_other_units(client, portal):
+    """The listing of every page of a list type (linked from the page type chooser) has no
+    list to take its people from: it offers people to administrators only."""
+    url = reverse("wagtailadmin_pages:type_use", args=["news", "newspage"])
+    NewsPage.objects.filter(pk=portal.b.draft_article.pk).update(owner=portal.b.editor)
+    client.force_login(portal.a.editor)
+    soup = BeautifulSoup(client.get(url).text, "html.parser")
+    assert not soup.select('input[name="owner"], input[name="edited_by"]')
+    client.force_login(portal.administrator)
+    soup = BeautifulSoup(client.get(url).text, "html.parser")
+    assert str(portal.b.editor.pk) in {box["value"] for box in soup.select('input[name="owner"]')}
