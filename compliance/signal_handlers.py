@@ -2,14 +2,13 @@
 they read changes: a page (saved, published, unpublished, deleted), a citizen's question
 or a review plan."""
 
-import time
-
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
 from editorial.models import PageReview
+from govcms.page_cache import advance, counter
 from questions.models import Question
 
 GENERATION_KEY = "compliance:generation"
@@ -17,16 +16,11 @@ UID = "compliance_panels_"
 
 
 def generation():
-    """The current generation. A lost counter (evicted, or Redis restarted) starts again
-    from the clock, never from a value a panel may still be kept under."""
-    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+    return counter(cache, GENERATION_KEY)
 
 
 def _advance():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter: any new value leaves the kept panels behind
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    advance(cache, GENERATION_KEY)
 
 
 def forget_panels(**kwargs):

@@ -9,6 +9,8 @@ The middleware sits early in MIDDLEWARE, after the security headers and static f
 hit is answered without loading a session or a user.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
@@ -45,16 +47,22 @@ def page_cache():
     return caches[settings.GOVCMS_PAGE_CACHE_ALIAS]
 
 
-def content_version():
-    return page_cache().get_or_set(VERSION_KEY, 1, timeout=None)
+def counter(cache, key):
+    """A counter kept in ``cache``: a lost one (evicted, or the cache restarted) starts
+    again from the clock, never from a value that entries may still be kept under."""
+    return cache.get_or_set(key, time.time_ns, timeout=None)
 
 
 def advance(cache, key):
-    """Move a counter kept in ``cache`` on by one (from 1, its first value, when missing)."""
+    """Move a counter kept in ``cache`` on by one (from the clock when it is lost)."""
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 2, timeout=None)
+        cache.set(key, time.time_ns(), timeout=None)
+
+
+def content_version():
+    return counter(page_cache(), VERSION_KEY)
 
 
 def move_content_version_on():

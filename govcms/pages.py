@@ -10,7 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .forms import PortalPageForm
-from .page_cache import advance
+from .page_cache import advance, counter
 from .text import vietnamese_slugify
 from .units import get_unit_model, nearest_unit, unit_path_of
 
@@ -31,7 +31,7 @@ def restricted_paths(fresh=False):
     """
     if fresh:
         return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    generation = cache.get_or_set(RESTRICTED_PATHS_GENERATION_KEY, 1, timeout=None)
+    generation = counter(cache, RESTRICTED_PATHS_GENERATION_KEY)
     key = f"{RESTRICTED_PATHS_KEY}:{generation}"
     paths = cache.get(key)
     if paths is None:
