@@ -9,6 +9,13 @@ paths from the shared cache again (a round trip to Redis a row).
 The hooks that narrow these listings' querysets (``construct_explorer_page_queryset``,
 ``construct_page_chooser_queryset``) hand them to the functions below, which ask for the
 same facts once for all the rows of a screen.
+
+A list (news, documents, questions, a work schedule) is explored through its item type's
+page viewset (``list_viewset``): 25 rows a screen in the items' own date order, counted in
+the tree's index, without Wagtail's filter on every page the user may explore where it
+cannot remove a row. Every row's "More" menu is drawn without the template engine
+(``QuickButton``, through ``construct_page_listing_buttons``). docs/performance.md has
+the figures.
 """
 
 from django.contrib.auth import get_user_model
