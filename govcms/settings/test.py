@@ -39,3 +39,8 @@ GOVCMS_TWO_FACTOR = False
 # own tests set it (tests/search).
 GOVCMS_SEARCH_RATE_LIMIT = 100_000
 GOVCMS_SUGGEST_RATE_LIMIT = 100_000
+
+# A test database outlives no crash: PostgreSQL need not wait for each commit to reach the
+# disk (the browser, worker and backup tests commit every request).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
