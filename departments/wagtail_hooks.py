@@ -15,6 +15,7 @@ from .admin_api import confine_admin_api
 from .confinement import choosable_pages, crosses_units, refused_references, sees_everything
 from .middleware import WHOLE_PORTAL_REPORTS
 from .models import PortalPageLogEntry
+from .page_views import ConfinedPageViewSet
 from .workflows import REVIEW_RESTARTED
 
 
@@ -123,6 +124,13 @@ def serve_only_published_documents(document, request):
 def hide_whole_portal_reports(request, menu_items):
     if not sees_everything(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in WHOLE_PORTAL_REPORTS]
+
+
+@hooks.register("register_admin_viewset")
+def register_confined_page_views():
+    """After Wagtail's base page viewset (registered first): pages of every type that has
+    no viewset of its own are handled by this one."""
+    return ConfinedPageViewSet("govcms_pages")
 
 
 @hooks.register("register_log_actions", order=100)

@@ -261,3 +261,25 @@ def test_every_page_of_a_type__offers_no_people_of_other_units(client, portal):
     client.force_login(portal.administrator)
     soup = BeautifulSoup(client.get(url).text, "html.parser")
     assert str(portal.b.editor.pk) in {box["value"] for box in soup.select('input[name="owner"]')}
+
+
+def test_explorer_of_other_pages__offers_a_units_staff_their_colleagues_only(client, portal):
+    """Wagtail's filters for pages of every type (the unit page's explorer, the listing of
+    every page of a type) offer everyone who ever owned a page; a unit's staff are offered
+    the people of their own unit, the board and administrators everyone."""
+    NewsPage.objects.filter(pk=portal.b.draft_article.pk).update(owner=portal.b.editor)
+    NewsPage.objects.filter(pk=portal.a.draft_article.pk).update(owner=portal.a.approver)
+    screens = [
+        reverse("wagtailadmin_explore", args=[portal.a.page.pk]),
+        reverse("wagtailadmin_pages:type_use", args=["about", "leaderspage"]),
+    ]
+    for url in screens:
+        client.force_login(portal.a.editor)
+        soup = BeautifulSoup(client.get(url).text, "html.parser")
+        owners = {box["value"] for box in soup.select('input[name="owner"]')}
+        assert str(portal.b.editor.pk) not in owners, url
+        assert str(portal.a.approver.pk) in owners, url
+        client.force_login(portal.board_member)
+        soup = BeautifulSoup(client.get(url).text, "html.parser")
+        owners = {box["value"] for box in soup.select('input[name="owner"]')}
+        assert {str(portal.b.editor.pk), str(portal.a.approver.pk)} <= owners, url
